@@ -1,0 +1,57 @@
+// Lint rules. The important one: game/ is pure (no client/, server/, React, Node or DOM).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
+  'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks',
+  'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads',
+  'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // game/ must stay pure so the server, the browser, a Web Worker and the CLI can all run it.
+    files: ['game/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.flatMap((name) => [
+            { name, message: 'game/ is pure: no Node modules.' },
+            { name: `node:${name}`, message: 'game/ is pure: no Node modules.' },
+          ]),
+          patterns: [
+            { group: ['node:*'], message: 'game/ is pure: no Node modules.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'game/ is pure: no React.' },
+            { group: ['**/client/**', '**/client', '**/server/**', '**/server'], message: 'game/ may not import client/ or server/.' },
+            { group: ['socket.io*', 'better-sqlite3', 'koa*'], message: 'game/ is pure: no I/O libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'require', 'Buffer', 'setTimeout', 'setInterval', '__dirname']
+          .map((name) => ({ name, message: 'game/ is pure: no DOM, Node or timers.' })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded stream from game/engine/rng.ts.' },
+        { object: 'Date', property: 'now', message: 'game/ is deterministic: pass time in.' },
+      ],
+    },
+  },
+);
