@@ -84,18 +84,21 @@ export function noiseMean(noise: Noise): number {
   return (plain / f + explodingSum / f) / (1 - p);
 }
 
-/** ln E[exp(g eps)], or Infinity where it diverges. */
+/** ln E[exp(g eps)], or Infinity where it diverges (computed without overflow for large g). */
 export function noiseLogMgf(noise: Noise, g: number): number {
   if (noise.kind === 'exp') return g * noise.mean < 1 ? -Math.log(1 - g * noise.mean) : Infinity;
   const f = noise.faces.length;
-  let plain = 0;
-  let exploding = 0;
-  noise.faces.forEach((face, i) => {
-    if (noise.explodes[i]) exploding += Math.exp(g * face) / f;
-    else plain += Math.exp(g * face) / f;
-  });
-  if (exploding >= 1) return Infinity;
-  return Math.log(plain) - Math.log(1 - exploding);
+  // ln of sum over faces of exp(g face) / F, shifted by the largest exponent (log-sum-exp).
+  const logSum = (explode: boolean): number => {
+    const faces = noise.faces.filter((_, i) => noise.explodes[i] === explode);
+    if (faces.length === 0) return -Infinity;
+    const top = Math.max(...faces.map((face) => g * face));
+    return top + Math.log(faces.reduce((sum, face) => sum + Math.exp(g * face - top), 0) / f);
+  };
+  const plain = logSum(false);
+  const exploding = logSum(true);
+  if (exploding >= 0) return Infinity;
+  return plain - Math.log1p(-Math.exp(exploding));
 }
 
 /** The largest trouble one roll can give (Infinity for exp and exploding dice). */
