@@ -15,11 +15,12 @@ export type Noise =
   | { readonly kind: 'exp'; readonly mean: number }
   | { readonly kind: 'faces'; readonly faces: readonly number[]; readonly explodes: readonly boolean[] };
 
-export const NOISE_SPEC_HELP = 'exp:MEAN (MEAN > 0), faces:F1,F2,... (faces >= 0, a face ending in ! explodes), or d6';
+export const NOISE_SPEC_HELP = 'exp:MEAN (0 < MEAN <= 1000000), faces:F1,F2,... (faces 0 to 1000, a face ending in ! explodes), or d6';
 
 /** The most faces a die may have, and the largest face value (hours). */
 export const MAX_FACES = 100;
 export const MAX_FACE_VALUE = 1000;
+export const MAX_MEAN = 1e6;
 
 export function parseNoise(spec: string): Result<Noise> {
   const text = spec.trim();
@@ -29,7 +30,7 @@ export function parseNoise(spec: string): Result<Noise> {
   const body = colon < 0 ? '' : text.slice(colon + 1);
   if (kind === 'exp') {
     const mean = strictNumber(body);
-    if (mean === null || !(mean > 0) || mean > 1e6) return err(`noise "${spec}": exp needs a mean > 0, for example exp:1`);
+    if (mean === null || !(mean > 0) || mean > MAX_MEAN) return err(`noise "${spec}": exp needs a mean above 0 and at most ${MAX_MEAN}, for example exp:1`);
     return ok({ kind: 'exp', mean });
   }
   if (kind === 'faces') {

@@ -88,8 +88,9 @@ export class Simulation {
     };
     this.record = options.record ?? true;
     this.outputs = { next: this.tau, binding: this.binding, breached: this.breached };
-    if (buffers.slots && buffers.slots.length !== network.suppliers.length) {
-      throw new Error(`buffers: ${buffers.slots.length} slot buffers for ${network.suppliers.length} input slots`);
+    checkBuffers(buffers, network);
+    if (options.initialDelays && options.initialDelays.length !== network.n) {
+      throw new Error(`initial delays: ${options.initialDelays.length} values for ${network.n} firms`);
     }
   }
 
@@ -126,5 +127,23 @@ export class Simulation {
     let sum = 0;
     for (let i = 0; i < tau.length; i++) sum += tau[i]!;
     return sum / tau.length;
+  }
+}
+
+/**
+ * Bins must fit the network's slots and be real numbers (a NaN bin would silently never bind).
+ * With per-slot bins the uniform value is unused.
+ */
+export function checkBuffers(buffers: Buffers, network: Network): void {
+  const { slots } = buffers;
+  if (!slots) {
+    if (!Number.isFinite(buffers.uniform)) throw new Error(`buffers: the uniform buffer must be finite, got ${buffers.uniform}`);
+    return;
+  }
+  if (slots.length !== network.suppliers.length) {
+    throw new Error(`buffers: ${slots.length} slot buffers for ${network.suppliers.length} input slots`);
+  }
+  for (let s = 0; s < slots.length; s++) {
+    if (!Number.isFinite(slots[s]!)) throw new Error(`buffers: slot ${s} has a buffer of ${slots[s]}; every bin must be a finite number`);
   }
 }

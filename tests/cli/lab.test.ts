@@ -89,7 +89,7 @@ describe('lab avalanches and theory', () => {
   });
 });
 
-describe('lab errors: non-zero exit and one line naming the flag and what it accepts', () => {
+describe('[L9] lab errors: non-zero exit and one line naming the flag and what it accepts', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown command', ['bogus'], /unknown command "bogus".*critical, sweep, avalanches, theory/],
     ['an unknown flag', ['critical', '--colour', 'red'], /unknown flag --colour; accepted here: .*--topology/],
