@@ -21,9 +21,17 @@ import { formatTable } from '../server/cli/table';
 const noise = unwrap(parseNoise('exp:1'));
 const REPEATS = 5;
 
-function kernelRate(kind: Exclude<TopologyKind, 'custom'>, k: number, n: number, backend: 'auto' | 'js'): { rate: number; used: string } {
+function kernelRate(
+  kind: Exclude<TopologyKind, 'custom'>,
+  k: number,
+  n: number,
+  backend: 'auto' | 'js',
+): { rate: number; used: string } {
   const network = unwrap(buildTopology({ kind, k, n }, rootStream('bench').child('network')));
-  const runner = createRunner({ network, noise, buffers: { uniform: 0, slots: null }, stream: rootStream('bench') }, backend);
+  const runner = createRunner(
+    { network, noise, buffers: { uniform: 0, slots: null }, stream: rootStream('bench') },
+    backend,
+  );
   const steps = Math.max(50, Math.round(5e6 / n));
   const mean = new Float64Array(steps);
   const breaches = new Int32Array(steps);
@@ -53,7 +61,9 @@ async function criticalTime(threads: number): Promise<{ seconds: number; value: 
 }
 
 async function main() {
-  console.log(`Kanban Cascade engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`);
+  console.log(
+    `Kanban Cascade engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`,
+  );
   const cases: [Exclude<TopologyKind, 'custom'>, number, number][] = [
     ['spot', 2, 1000],
     ['spot', 2, 10000],
@@ -75,10 +85,13 @@ async function main() {
   const single = await criticalTime(1);
   const pooled = await criticalTime(availableParallelism());
   console.log(
-    formatTable(['cores', 'wall time (s)', 'B_c', 'standard error'], [
-      ['1', single.seconds.toFixed(3), single.value.toFixed(4), single.se.toFixed(4)],
-      [String(availableParallelism()), pooled.seconds.toFixed(3), pooled.value.toFixed(4), pooled.se.toFixed(4)],
-    ]),
+    formatTable(
+      ['cores', 'wall time (s)', 'B_c', 'standard error'],
+      [
+        ['1', single.seconds.toFixed(3), single.value.toFixed(4), single.se.toFixed(4)],
+        [String(availableParallelism()), pooled.seconds.toFixed(3), pooled.value.toFixed(4), pooled.se.toFixed(4)],
+      ],
+    ),
   );
 }
 

@@ -22,14 +22,21 @@ function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 8000;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(JSON.stringify({ event: 'config-error', message: `PORT must be an integer from 0 to 65535, got "${raw}"` }));
+    console.error(
+      JSON.stringify({ event: 'config-error', message: `PORT must be an integer from 0 to 65535, got "${raw}"` }),
+    );
     process.exit(2);
   }
   return port;
 }
 
 if (!existsSync(join(root, 'index.html'))) {
-  console.error(JSON.stringify({ event: 'config-error', message: 'dist/index.html is missing: run npm run build (npm start does it for you)' }));
+  console.error(
+    JSON.stringify({
+      event: 'config-error',
+      message: 'dist/index.html is missing: run npm run build (npm start does it for you)',
+    }),
+  );
   process.exit(2);
 }
 
@@ -65,5 +72,7 @@ const server = createServer((req, res) => {
 const port = parsePort(process.env.PORT);
 server.listen(port, () => {
   const address = server.address();
-  console.log(JSON.stringify({ event: 'listening', port: typeof address === 'object' && address ? address.port : port }));
+  console.log(
+    JSON.stringify({ event: 'listening', port: typeof address === 'object' && address ? address.port : port }),
+  );
 });

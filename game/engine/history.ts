@@ -44,7 +44,8 @@ export function stepRecord(history: History, t: number): StepRecord {
   const { tape } = history;
   const n = tape.network.n;
   const slots = tape.network.suppliers.length;
-  if (!Number.isInteger(t) || t < 0 || t >= tape.steps) throw new RangeError(`step ${t} is outside 0..${tape.steps - 1}`);
+  if (!Number.isInteger(t) || t < 0 || t >= tape.steps)
+    throw new RangeError(`step ${t} is outside 0..${tape.steps - 1}`);
   return {
     step: t + 1,
     noise: tape.noise.subarray(t * n, (t + 1) * n),
@@ -72,7 +73,13 @@ function keep(sim: Simulation, out: ReturnType<typeof allocate>, t: number): voi
 }
 
 /** Run `steps` steps from seeded streams and record everything. */
-export function record(model: Model, seed: string | number, buffers: Buffers, steps: number, options: SimulationOptions = {}): History {
+export function record(
+  model: Model,
+  seed: string | number,
+  buffers: Buffers,
+  steps: number,
+  options: SimulationOptions = {},
+): History {
   const sim = new Simulation(model, seed, buffers, { ...options, record: true });
   const { network } = model;
   const n = network.n;
@@ -92,12 +99,20 @@ export function record(model: Model, seed: string | number, buffers: Buffers, st
 }
 
 /** Rerun a tape's dice with other bins (a counterfactual). */
-export function replay(tape: Tape, buffers: Buffers, options: Omit<SimulationOptions, 'initialDelays' | 'record'> = {}): History {
+export function replay(
+  tape: Tape,
+  buffers: Buffers,
+  options: Omit<SimulationOptions, 'initialDelays' | 'record'> = {},
+): History {
   const { network, steps } = tape;
   const n = network.n;
   const slots = network.suppliers.length;
   // The streams are never used: every input comes from the tape.
-  const sim = new Simulation({ network, noise: { kind: 'exp', mean: 1 } }, 'replay', buffers, { ...options, initialDelays: tape.initialDelays, record: true });
+  const sim = new Simulation({ network, noise: { kind: 'exp', mean: 1 } }, 'replay', buffers, {
+    ...options,
+    initialDelays: tape.initialDelays,
+    record: true,
+  });
   const out = allocate(network, steps);
   for (let t = 0; t < steps; t++) {
     sim.noise.set(tape.noise.subarray(t * n, (t + 1) * n));

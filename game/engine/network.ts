@@ -37,7 +37,8 @@ export function parseNetworkJson(text: string): Result<CustomNetwork> {
 export function parseNetwork(data: unknown): Result<CustomNetwork> {
   if (!isRecord(data)) return err('network must be a JSON object with a "workshops" array');
   for (const key of Object.keys(data)) {
-    if (key !== 'workshops' && key !== 'name' && key !== 'description') return err(`network: unknown field "${key}" (allowed: workshops, name, description)`);
+    if (key !== 'workshops' && key !== 'name' && key !== 'description')
+      return err(`network: unknown field "${key}" (allowed: workshops, name, description)`);
   }
   const list = data.workshops;
   if (!Array.isArray(list)) return err('network: "workshops" must be an array');
@@ -47,8 +48,10 @@ export function parseNetwork(data: unknown): Result<CustomNetwork> {
   for (const [i, entry] of list.entries()) {
     if (!isRecord(entry)) return err(`network: workshops[${i}] must be an object with "id" and "suppliers"`);
     const id = entry.id;
-    if (typeof id !== 'string' || !ID_PATTERN.test(id)) return err(`network: workshops[${i}].id must be 1-64 letters, digits, "_", "-" or "."`);
-    if (index.has(id)) return err(`network: workshop "${id}" is listed twice (workshops[${index.get(id)}] and workshops[${i}])`);
+    if (typeof id !== 'string' || !ID_PATTERN.test(id))
+      return err(`network: workshops[${i}].id must be 1-64 letters, digits, "_", "-" or "."`);
+    if (index.has(id))
+      return err(`network: workshop "${id}" is listed twice (workshops[${index.get(id)}] and workshops[${i}])`);
     index.set(id, i);
   }
   const offsets = new Int32Array(list.length + 1);
@@ -59,18 +62,24 @@ export function parseNetwork(data: unknown): Result<CustomNetwork> {
   for (const [i, entry] of (list as Record<string, unknown>[]).entries()) {
     const id = entry.id as string;
     for (const key of Object.keys(entry)) {
-      if (key !== 'id' && key !== 'suppliers' && key !== 'name') return err(`network: workshop "${id}" has an unknown field "${key}" (allowed: id, name, suppliers)`);
+      if (key !== 'id' && key !== 'suppliers' && key !== 'name')
+        return err(`network: workshop "${id}" has an unknown field "${key}" (allowed: id, name, suppliers)`);
     }
     const inputs = entry.suppliers;
-    if (!Array.isArray(inputs) || inputs.length === 0) return err(`network: workshop "${id}" needs at least one supplier`);
+    if (!Array.isArray(inputs) || inputs.length === 0)
+      return err(`network: workshop "${id}" needs at least one supplier`);
     if (inputs.length > MAX_K) return err(`network: workshop "${id}" has ${inputs.length} suppliers; at most ${MAX_K}`);
     const seen = new Set<string>();
     for (const input of inputs as unknown[]) {
       const supplierId = typeof input === 'string' ? input : isRecord(input) ? input.id : undefined;
-      if (typeof supplierId !== 'string') return err(`network: workshop "${id}" has a supplier that is neither an id nor {"id", "buffer"}`);
+      if (typeof supplierId !== 'string')
+        return err(`network: workshop "${id}" has a supplier that is neither an id nor {"id", "buffer"}`);
       if (isRecord(input)) {
         const extra = Object.keys(input).find((key) => key !== 'id' && key !== 'buffer');
-        if (extra) return err(`network: workshop "${id}", supplier "${supplierId}": unknown field "${extra}" (allowed: id, buffer)`);
+        if (extra)
+          return err(
+            `network: workshop "${id}", supplier "${supplierId}": unknown field "${extra}" (allowed: id, buffer)`,
+          );
       }
       const j = index.get(supplierId);
       if (j === undefined) return err(`network: workshop "${id}" names an unknown supplier "${supplierId}"`);
@@ -81,7 +90,9 @@ export function parseNetwork(data: unknown): Result<CustomNetwork> {
       if (isRecord(input) && input.buffer !== undefined) {
         const b = input.buffer;
         if (typeof b !== 'number' || !Number.isFinite(b) || b < 0 || b > MAX_BUFFER) {
-          return err(`network: workshop "${id}", supplier "${supplierId}": buffer must be a number from 0 to ${MAX_BUFFER}`);
+          return err(
+            `network: workshop "${id}", supplier "${supplierId}": buffer must be a number from 0 to ${MAX_BUFFER}`,
+          );
         }
         buffer = b;
         anyBuffer = true;
@@ -94,7 +105,15 @@ export function parseNetwork(data: unknown): Result<CustomNetwork> {
   }
   const ids = list.map((entry) => (entry as Record<string, unknown>).id as string);
   return ok({
-    network: { kind: 'custom', n: list.length, k, offsets, suppliers: Int32Array.from(suppliers), annealed: false, ids },
+    network: {
+      kind: 'custom',
+      n: list.length,
+      k,
+      offsets,
+      suppliers: Int32Array.from(suppliers),
+      annealed: false,
+      ids,
+    },
     slotBuffers: anyBuffer ? Float64Array.from(buffers) : null,
   });
 }

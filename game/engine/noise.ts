@@ -15,7 +15,8 @@ export type Noise =
   | { readonly kind: 'exp'; readonly mean: number }
   | { readonly kind: 'faces'; readonly faces: readonly number[]; readonly explodes: readonly boolean[] };
 
-export const NOISE_SPEC_HELP = 'exp:MEAN (0 < MEAN <= 1000000), faces:F1,F2,... (faces 0 to 1000, a face ending in ! explodes), or d6';
+export const NOISE_SPEC_HELP =
+  'exp:MEAN (0 < MEAN <= 1000000), faces:F1,F2,... (faces 0 to 1000, a face ending in ! explodes), or d6';
 
 /** The most faces a die may have, and the largest face value (hours). */
 export const MAX_FACES = 100;
@@ -24,18 +25,21 @@ export const MAX_MEAN = 1e6;
 
 export function parseNoise(spec: string): Result<Noise> {
   const text = spec.trim();
-  if (text === 'd6') return ok({ kind: 'faces', faces: [1, 2, 3, 4, 5, 6], explodes: [false, false, false, false, false, false] });
+  if (text === 'd6')
+    return ok({ kind: 'faces', faces: [1, 2, 3, 4, 5, 6], explodes: [false, false, false, false, false, false] });
   const colon = text.indexOf(':');
   const kind = colon < 0 ? text : text.slice(0, colon);
   const body = colon < 0 ? '' : text.slice(colon + 1);
   if (kind === 'exp') {
     const mean = strictNumber(body);
-    if (mean === null || !(mean > 0) || mean > MAX_MEAN) return err(`noise "${spec}": exp needs a mean above 0 and at most ${MAX_MEAN}, for example exp:1`);
+    if (mean === null || !(mean > 0) || mean > MAX_MEAN)
+      return err(`noise "${spec}": exp needs a mean above 0 and at most ${MAX_MEAN}, for example exp:1`);
     return ok({ kind: 'exp', mean });
   }
   if (kind === 'faces') {
     const parts = body.split(',').map((p) => p.trim());
-    if (body.trim() === '' || parts.length === 0) return err(`noise "${spec}": faces needs a list, for example faces:0,0,0,1,1,2!`);
+    if (body.trim() === '' || parts.length === 0)
+      return err(`noise "${spec}": faces needs a list, for example faces:0,0,0,1,1,2!`);
     if (parts.length > MAX_FACES) return err(`noise "${spec}": at most ${MAX_FACES} faces`);
     const faces: number[] = [];
     const explodes: boolean[] = [];
@@ -43,13 +47,17 @@ export function parseNoise(spec: string): Result<Noise> {
       const exploding = part.endsWith('!');
       const value = strictNumber(exploding ? part.slice(0, -1) : part);
       if (value === null || value < 0 || value > MAX_FACE_VALUE) {
-        return err(`noise "${spec}": face ${index + 1} ("${part}") must be a number from 0 to ${MAX_FACE_VALUE}, optionally followed by !`);
+        return err(
+          `noise "${spec}": face ${index + 1} ("${part}") must be a number from 0 to ${MAX_FACE_VALUE}, optionally followed by !`,
+        );
       }
-      if (exploding && value === 0) return err(`noise "${spec}": face ${index + 1} explodes but is 0; an exploding face must add hours`);
+      if (exploding && value === 0)
+        return err(`noise "${spec}": face ${index + 1} explodes but is 0; an exploding face must add hours`);
       faces.push(value);
       explodes.push(exploding);
     }
-    if (explodes.every(Boolean)) return err(`noise "${spec}": at least one face must not explode, or the die never stops rolling`);
+    if (explodes.every(Boolean))
+      return err(`noise "${spec}": at least one face must not explode, or the die never stops rolling`);
     return ok({ kind: 'faces', faces, explodes });
   }
   return err(`noise "${spec}": unknown kind; use ${NOISE_SPEC_HELP}`);
@@ -119,15 +127,26 @@ export function compileNoise(noise: Noise): NoiseFiller {
     const mean = noise.mean;
     return (stream, out, n) => {
       const st = stream.state;
-      let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+      let s0 = st[0]!,
+        s1 = st[1]!,
+        s2 = st[2]!,
+        s3 = st[3]!;
       for (let i = 0; i < n; i++) {
         const m = Math.imul(s1, 5);
         const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
         const t = s1 << 9;
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
         out[i] = mean * negLogUniform(r);
       }
-      st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+      st[0] = s0;
+      st[1] = s1;
+      st[2] = s2;
+      st[3] = s3;
     };
   }
   const faces = Float64Array.from(noise.faces);
@@ -135,21 +154,32 @@ export function compileNoise(noise: Noise): NoiseFiller {
   const count = faces.length;
   return (stream, out, n) => {
     const st = stream.state;
-    let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+    let s0 = st[0]!,
+      s1 = st[1]!,
+      s2 = st[2]!,
+      s3 = st[3]!;
     for (let i = 0; i < n; i++) {
       let total = 0;
       for (;;) {
         const m = Math.imul(s1, 5);
         const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
         const t = s1 << 9;
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
         const face = Math.floor(r * count * TWO_POW_MINUS_32);
         total += faces[face]!;
         if (explodes[face] === 0) break;
       }
       out[i] = total;
     }
-    st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
   };
 }
 

@@ -137,13 +137,15 @@ export class Simulation {
 export function checkBuffers(buffers: Buffers, network: Network): void {
   const { slots } = buffers;
   if (!slots) {
-    if (!Number.isFinite(buffers.uniform)) throw new Error(`buffers: the uniform buffer must be finite, got ${buffers.uniform}`);
+    if (!Number.isFinite(buffers.uniform))
+      throw new Error(`buffers: the uniform buffer must be finite, got ${buffers.uniform}`);
     return;
   }
   if (slots.length !== network.suppliers.length) {
     throw new Error(`buffers: ${slots.length} slot buffers for ${network.suppliers.length} input slots`);
   }
   for (let s = 0; s < slots.length; s++) {
-    if (!Number.isFinite(slots[s]!)) throw new Error(`buffers: slot ${s} has a buffer of ${slots[s]}; every bin must be a finite number`);
+    if (!Number.isFinite(slots[s]!))
+      throw new Error(`buffers: slot ${s} has a buffer of ${slots[s]}; every bin must be a finite number`);
   }
 }

@@ -41,9 +41,12 @@ export interface TopologySpec {
 export function validateTopologySpec(spec: TopologySpec): Result<TopologySpec> {
   const { kind, n, k } = spec;
   if (!(TOPOLOGY_KINDS as readonly string[]).includes(kind) || kind === ('custom' as string)) {
-    return err(`topology "${kind}" is unknown; use one of ${TOPOLOGY_KINDS.filter((t) => t !== 'custom').join(', ')} (or a custom network file)`);
+    return err(
+      `topology "${kind}" is unknown; use one of ${TOPOLOGY_KINDS.filter((t) => t !== 'custom').join(', ')} (or a custom network file)`,
+    );
   }
-  if (!Number.isInteger(n) || n < 2 || n > MAX_FIRMS) return err(`n must be an integer from 2 to ${MAX_FIRMS}, got ${n}`);
+  if (!Number.isInteger(n) || n < 2 || n > MAX_FIRMS)
+    return err(`n must be an integer from 2 to ${MAX_FIRMS}, got ${n}`);
   if (!Number.isInteger(k) || k < 1 || k > MAX_K) return err(`k must be an integer from 1 to ${MAX_K}, got ${k}`);
   if (kind === 'ring' && k !== 1) return err(`topology ring has k = 1; use local-ring for k = ${k}`);
   if ((kind === 'fixed' || kind === 'spot' || kind === 'local-ring') && k > n - 1) {
@@ -87,40 +90,66 @@ export function drawAnnealed(kind: TopologyKind, out: Int32Array, n: number, k: 
 /** For every firm i, K distinct suppliers other than i (rejection sampling; K < n). */
 export function drawDistinctOthers(out: Int32Array, n: number, k: number, stream: RandomStream): void {
   const st = stream.state;
-  let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+  let s0 = st[0]!,
+    s1 = st[1]!,
+    s2 = st[2]!,
+    s3 = st[3]!;
   const scale = n * TWO_POW_MINUS_32;
   for (let i = 0, base = 0; i < n; i++, base += k) {
-    for (let slot = 0; slot < k; ) {
+    for (let slot = 0; slot < k;) {
       const m = Math.imul(s1, 5);
       const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
       const t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       const j = Math.floor(r * scale);
       if (j === i) continue;
       let duplicate = false;
-      for (let q = 0; q < slot; q++) if (out[base + q] === j) { duplicate = true; break; }
+      for (let q = 0; q < slot; q++)
+        if (out[base + q] === j) {
+          duplicate = true;
+          break;
+        }
       if (duplicate) continue;
       out[base + slot] = j;
       slot++;
     }
   }
-  st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }
 
 /** K uniform draws from all n firms, self and repeats allowed (the authors' mean-field code). */
 export function drawAny(out: Int32Array, n: number, k: number, stream: RandomStream): void {
   const st = stream.state;
-  let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+  let s0 = st[0]!,
+    s1 = st[1]!,
+    s2 = st[2]!,
+    s3 = st[3]!;
   const scale = n * TWO_POW_MINUS_32;
   const total = n * k;
   for (let s = 0; s < total; s++) {
     const m = Math.imul(s1, 5);
     const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
     const t = s1 << 9;
-    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
     out[s] = Math.floor(r * scale);
   }
-  st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }
 
 /**
@@ -129,7 +158,10 @@ export function drawAny(out: Int32Array, n: number, k: number, stream: RandomStr
  */
 export function drawOutRegular(out: Int32Array, n: number, k: number, stream: RandomStream): void {
   const st = stream.state;
-  let s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+  let s0 = st[0]!,
+    s1 = st[1]!,
+    s2 = st[2]!,
+    s3 = st[3]!;
   for (let p = 0; p < k; p++) {
     const base = p * n;
     for (let i = 0; i < n; i++) out[base + i] = i;
@@ -137,12 +169,20 @@ export function drawOutRegular(out: Int32Array, n: number, k: number, stream: Ra
       const m = Math.imul(s1, 5);
       const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
       const t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       const j = Math.floor(r * (i + 1) * TWO_POW_MINUS_32);
       const tmp = out[base + i]!;
       out[base + i] = out[base + j]!;
       out[base + j] = tmp;
     }
   }
-  st[0] = s0; st[1] = s1; st[2] = s2; st[3] = s3;
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }

@@ -15,12 +15,21 @@ export interface RunLength {
   readonly burnIn: number;
 }
 
-export const LIMITS = { maxReplicas: 10_000, maxSteps: 100_000_000, maxBurnIn: 100_000_000, maxPoints: 10_000, maxBuffer: 1e6 } as const;
+export const LIMITS = {
+  maxReplicas: 10_000,
+  maxSteps: 100_000_000,
+  maxBurnIn: 100_000_000,
+  maxPoints: 10_000,
+  maxBuffer: 1e6,
+} as const;
 
 function checkRunLength(run: RunLength): string | null {
-  if (!Number.isInteger(run.replicas) || run.replicas < 1 || run.replicas > LIMITS.maxReplicas) return `replicas must be an integer from 1 to ${LIMITS.maxReplicas}`;
-  if (!Number.isInteger(run.steps) || run.steps < 1 || run.steps > LIMITS.maxSteps) return `steps must be an integer from 1 to ${LIMITS.maxSteps}`;
-  if (!Number.isInteger(run.burnIn) || run.burnIn < 0 || run.burnIn > LIMITS.maxBurnIn) return `burn-in must be an integer from 0 to ${LIMITS.maxBurnIn}`;
+  if (!Number.isInteger(run.replicas) || run.replicas < 1 || run.replicas > LIMITS.maxReplicas)
+    return `replicas must be an integer from 1 to ${LIMITS.maxReplicas}`;
+  if (!Number.isInteger(run.steps) || run.steps < 1 || run.steps > LIMITS.maxSteps)
+    return `steps must be an integer from 1 to ${LIMITS.maxSteps}`;
+  if (!Number.isInteger(run.burnIn) || run.burnIn < 0 || run.burnIn > LIMITS.maxBurnIn)
+    return `burn-in must be an integer from 0 to ${LIMITS.maxBurnIn}`;
   return null;
 }
 
@@ -100,7 +109,10 @@ export function sweepPlan(model: LabModelSpec, run: RunLength, range: SweepRange
   if (bad) return err(bad);
   const buffers = sweepBuffers(range);
   if (!buffers.ok) return buffers;
-  if (buffers.value[0]! < model.spread) return err(`sweep range: with a buffer spread of ${model.spread}, buffers must start at ${model.spread} or more (no bin below 0)`);
+  if (buffers.value[0]! < model.spread)
+    return err(
+      `sweep range: with a buffer spread of ${model.spread}, buffers must start at ${model.spread} or more (no bin below 0)`,
+    );
   return ok(buffers.value.flatMap((buffer) => jobsAt(model, run, buffer)));
 }
 
@@ -161,13 +173,19 @@ export interface HistogramBin {
 export function avalanchePlan(model: LabModelSpec, run: RunLength, buffer: number): Result<ReplicaJob[]> {
   const bad = checkRunLength(run) ?? modelError(model);
   if (bad) return err(bad);
-  if (!Number.isFinite(buffer) || buffer < 0 || buffer > LIMITS.maxBuffer) return err(`buffer must be a number from 0 to ${LIMITS.maxBuffer}`);
-  if (buffer < model.spread) return err(`buffer ${buffer} is below the buffer spread ${model.spread}: some bins would be negative`);
+  if (!Number.isFinite(buffer) || buffer < 0 || buffer > LIMITS.maxBuffer)
+    return err(`buffer must be a number from 0 to ${LIMITS.maxBuffer}`);
+  if (buffer < model.spread)
+    return err(`buffer ${buffer} is below the buffer spread ${model.spread}: some bins would be negative`);
   return ok(jobsAt(model, run, buffer, { keepSeries: true }));
 }
 
 /** Maximal runs of steps with mean delay above `buffer` in one series. */
-export function detectAvalanches(series: ArrayLike<number>, buffer: number, replica = 0): { avalanches: Avalanche[]; censored: number } {
+export function detectAvalanches(
+  series: ArrayLike<number>,
+  buffer: number,
+  replica = 0,
+): { avalanches: Avalanche[]; censored: number } {
   const avalanches: Avalanche[] = [];
   let censored = 0;
   let start = -1;

@@ -61,7 +61,10 @@ export function realise(model: LabModel, stream: RandomStream): Realisation {
     if (!built.ok) throw new Error(built.error); // resolveModel validated the spec
     network = built.value;
   }
-  return { network, offsets: model.spec.spread > 0 ? spreadPattern(network.n, model.spec.spread, stream.child('spread')) : null };
+  return {
+    network,
+    offsets: model.spec.spread > 0 ? spreadPattern(network.n, model.spec.spread, stream.child('spread')) : null,
+  };
 }
 
 /**

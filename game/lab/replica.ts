@@ -41,7 +41,11 @@ const CHUNK = 256;
 /** Each replica's stream: the same (seed, replica) gives the same dice at every buffer. */
 export const replicaStream = (seed: string, replica: number) => rootStream(seed).child(`replica-${replica}`);
 
-export function runReplica(job: ReplicaJob, onProgress?: (stepsDone: number) => void, resolved?: LabModel): ReplicaResult {
+export function runReplica(
+  job: ReplicaJob,
+  onProgress?: (stepsDone: number) => void,
+  resolved?: LabModel,
+): ReplicaResult {
   let model = resolved;
   if (!model) {
     const r = resolveModel(job.model);
@@ -64,7 +68,7 @@ export function runReplica(job: ReplicaJob, onProgress?: (stepsDone: number) => 
     const total = job.burnIn + job.steps;
     const mean = new Float64Array(total);
     const breaches = new Int32Array(total);
-    for (let done = 0; done < total; ) {
+    for (let done = 0; done < total;) {
       const chunk = Math.min(CHUNK, total - done);
       runner.advance(chunk, mean, breaches, done);
       done += chunk;

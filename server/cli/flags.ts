@@ -19,7 +19,11 @@ export type FlagValues = Record<string, string | number | boolean | undefined>;
 
 export class UsageError extends Error {}
 
-export function parseFlags(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>, allowed: readonly string[]): FlagValues {
+export function parseFlags(
+  argv: readonly string[],
+  specs: Readonly<Record<string, FlagSpec>>,
+  allowed: readonly string[],
+): FlagValues {
   const values: FlagValues = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

@@ -33,7 +33,12 @@ const FLAGS: Record<string, FlagSpec> = {
   from: { kind: 'number', accepts: 'a number >= 0 (first buffer of the sweep)', min: 0, max: 1e6 },
   to: { kind: 'number', accepts: 'a number >= 0 (last buffer of the sweep)', min: 0, max: 1e6 },
   step: { kind: 'number', accepts: 'a number > 0 (buffer step of the sweep)', min: 1e-9, max: 1e6 },
-  'buffer-spread': { kind: 'number', accepts: 'a number >= 0 (half the workshops hold B+D, half B-D)', min: 0, max: 1e6 },
+  'buffer-spread': {
+    kind: 'number',
+    accepts: 'a number >= 0 (half the workshops hold B+D, half B-D)',
+    min: 0,
+    max: 1e6,
+  },
   network: { kind: 'string', accepts: 'a path to a network JSON file (see docs/MODEL.md)' },
   steps: { kind: 'int', accepts: 'an integer from 1 to 100000000 (measured steps per replica)', min: 1, max: 1e8 },
   'burn-in': { kind: 'int', accepts: 'an integer from 0 to 100000000 (steps discarded first)', min: 0, max: 1e8 },
@@ -83,17 +88,22 @@ function usage(): string {
 function modelSpec(flags: FlagValues): LabModelSpec {
   const noise = (flags.noise as string | undefined) ?? 'exp:1';
   const parsedNoise = parseNoise(noise);
-  if (!parsedNoise.ok) throw new UsageError(`--noise ${parsedNoise.error.replace(/^noise /, '')}; accepted: ${NOISE_SPEC_HELP}`);
+  if (!parsedNoise.ok)
+    throw new UsageError(`--noise ${parsedNoise.error.replace(/^noise /, '')}; accepted: ${NOISE_SPEC_HELP}`);
   const spread = (flags['buffer-spread'] as number | undefined) ?? 0;
   const file = flags.network as string | undefined;
   let topology: LabModelSpec['topology'];
   if (file !== undefined) {
-    for (const f of ['topology', 'k', 'n']) if (flags[f] !== undefined) throw new UsageError(`--${f} cannot be used with --network (the file sets the network)`);
+    for (const f of ['topology', 'k', 'n'])
+      if (flags[f] !== undefined)
+        throw new UsageError(`--${f} cannot be used with --network (the file sets the network)`);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UsageError(`--network "${file}" cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(
+        `--network "${file}" cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
     let data: unknown;
     try {
@@ -110,7 +120,14 @@ function modelSpec(flags: FlagValues): LabModelSpec {
   const spec: LabModelSpec = { topology, noise, spread };
   const resolved = resolveModel(spec);
   if (!resolved.ok) {
-    const flag = file !== undefined ? `--network "${file}"` : /^n /.test(resolved.error) ? '--n' : /^k |topology/.test(resolved.error) ? '--k/--topology' : '--buffer-spread';
+    const flag =
+      file !== undefined
+        ? `--network "${file}"`
+        : /^n /.test(resolved.error)
+          ? '--n'
+          : /^k |topology/.test(resolved.error)
+            ? '--k/--topology'
+            : '--buffer-spread';
     throw new UsageError(`${flag}: ${resolved.error}`);
   }
   return spec;
@@ -134,7 +151,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (!(command in COMMANDS)) throw new UsageError(`unknown command "${command}"; use one of ${Object.keys(COMMANDS).join(', ')}`);
+  if (!(command in COMMANDS))
+    throw new UsageError(`unknown command "${command}"; use one of ${Object.keys(COMMANDS).join(', ')}`);
   const cmd = COMMANDS[command as Command];
   const flags = parseFlags(rest, FLAGS, cmd.flags);
   if (flags.help) {
@@ -142,7 +160,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const json = Boolean(flags.json);
-  const out = (value: unknown, table: string) => process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${table}\n`);
+  const out = (value: unknown, table: string) =>
+    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${table}\n`);
   const threads = flags.threads as number | undefined;
 
   if (command === 'theory') {
@@ -153,8 +172,22 @@ async function main(argv: string[]): Promise<number> {
     out(
       { k, noise: flags.noise ?? 'exp:1', ...result, g: Number.isFinite(result.g) ? result.g : null },
       formatTable(
-        ['K', 'noise', 'B_c (N = infinity)', 'minimising g', ...(result.lambertW !== undefined ? ['Lambert W form'] : [])],
-        [[String(k), String(flags.noise ?? 'exp:1'), fmt(result.criticalBuffer, 5), Number.isFinite(result.g) ? fmt(result.g) : 'infinity (bounded trouble)', ...(result.lambertW !== undefined ? [fmt(result.lambertW, 5)] : [])]],
+        [
+          'K',
+          'noise',
+          'B_c (N = infinity)',
+          'minimising g',
+          ...(result.lambertW !== undefined ? ['Lambert W form'] : []),
+        ],
+        [
+          [
+            String(k),
+            String(flags.noise ?? 'exp:1'),
+            fmt(result.criticalBuffer, 5),
+            Number.isFinite(result.g) ? fmt(result.g) : 'infinity (bounded trouble)',
+            ...(result.lambertW !== undefined ? [fmt(result.lambertW, 5)] : []),
+          ],
+        ],
       ),
     );
     return 0;
@@ -176,37 +209,90 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'critical') {
     const summary = summariseCritical(await execute(criticalPlan(spec, run)));
     out(
-      { ...summary, model: spec.topology.kind === 'custom' ? { ...spec, topology: { kind: 'custom', network: flags.network } } : spec, run },
-      formatTable(['critical buffer B_c', 'standard error', 'replicas', 'steps', 'burn-in'], [
-        [fmt(summary.criticalBuffer), fmt(summary.standardError), String(run.replicas), String(run.steps), String(run.burnIn)],
-      ]),
+      {
+        ...summary,
+        model:
+          spec.topology.kind === 'custom' ? { ...spec, topology: { kind: 'custom', network: flags.network } } : spec,
+        run,
+      },
+      formatTable(
+        ['critical buffer B_c', 'standard error', 'replicas', 'steps', 'burn-in'],
+        [
+          [
+            fmt(summary.criticalBuffer),
+            fmt(summary.standardError),
+            String(run.replicas),
+            String(run.steps),
+            String(run.burnIn),
+          ],
+        ],
+      ),
     );
   } else if (command === 'sweep') {
-    const range = { from: flags.from as number | undefined ?? 0, to: flags.to as number | undefined ?? 4, step: flags.step as number | undefined ?? 0.25 };
+    const range = {
+      from: (flags.from as number | undefined) ?? 0,
+      to: (flags.to as number | undefined) ?? 4,
+      step: (flags.step as number | undefined) ?? 0.25,
+    };
     const points = summariseSweep(await execute(sweepPlan(spec, run, range)));
     out(
       points,
       formatTable(
         ['buffer', 'growth rate', '+-', 'breach rate', 'mean delay'],
-        points.map((p) => [fmt(p.buffer, 3), fmt(p.growthRate), fmt(p.growthRateError), fmt(p.breachRate, 3), fmt(p.meanDelay, 3)]),
+        points.map((p) => [
+          fmt(p.buffer, 3),
+          fmt(p.growthRate),
+          fmt(p.growthRateError),
+          fmt(p.breachRate, 3),
+          fmt(p.meanDelay, 3),
+        ]),
       ),
     );
   } else {
-    if (flags.buffer === undefined) throw new UsageError('--buffer is required for avalanches: a number from 0 to 1000000 (hours of cover)');
+    if (flags.buffer === undefined)
+      throw new UsageError('--buffer is required for avalanches: a number from 0 to 1000000 (hours of cover)');
     const summary = summariseAvalanches(await execute(avalanchePlan(spec, run, flags.buffer as number)));
     const { avalanches, ...rest } = summary;
     out(
       { ...rest, avalanches: json ? avalanches : undefined },
       [
-        formatTable(['buffer', 'avalanches', 'censored', 'mean duration', 'max duration', 'mean size', 'max size', 'time inside'], [
-          [fmt(summary.buffer, 3), String(summary.count), String(summary.censored), fmt(summary.meanDuration, 2), String(summary.maxDuration), fmt(summary.meanSize, 3), fmt(summary.maxSize, 3), fmt(summary.fractionOfTime, 3)],
-        ]),
+        formatTable(
+          ['buffer', 'avalanches', 'censored', 'mean duration', 'max duration', 'mean size', 'max size', 'time inside'],
+          [
+            [
+              fmt(summary.buffer, 3),
+              String(summary.count),
+              String(summary.censored),
+              fmt(summary.meanDuration, 2),
+              String(summary.maxDuration),
+              fmt(summary.meanSize, 3),
+              fmt(summary.maxSize, 3),
+              fmt(summary.fractionOfTime, 3),
+            ],
+          ],
+        ),
         '',
         'durations (log bins)',
-        formatTable(['from', 'to', 'count', 'density'], summary.durationHistogram.map((b) => [String(b.from), String(b.to), String(b.count), b.density.toExponential(3)])),
+        formatTable(
+          ['from', 'to', 'count', 'density'],
+          summary.durationHistogram.map((b) => [
+            String(b.from),
+            String(b.to),
+            String(b.count),
+            b.density.toExponential(3),
+          ]),
+        ),
         '',
         'sizes (log bins)',
-        formatTable(['from', 'to', 'count', 'density'], summary.sizeHistogram.map((b) => [b.from.toPrecision(3), b.to.toPrecision(3), String(b.count), b.density.toExponential(3)])),
+        formatTable(
+          ['from', 'to', 'count', 'density'],
+          summary.sizeHistogram.map((b) => [
+            b.from.toPrecision(3),
+            b.to.toPrecision(3),
+            String(b.count),
+            b.density.toExponential(3),
+          ]),
+        ),
       ].join('\n'),
     );
   }

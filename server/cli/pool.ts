@@ -9,14 +9,20 @@ import { type ReplicaJob, type ReplicaResult, runReplica } from '../../game/lab/
 import type { FromWorker, ToWorker } from './labWorker';
 
 export interface PoolOptions {
-  /** Worker threads (default: available cores, at most the number of jobs). 1 runs in-process. */
+  /**
+   * Worker threads, at most the number of jobs. 1 runs in-process. Without it: all cores, or
+   * in-process when the work is small.
+   */
   readonly threads?: number;
   /** Called with the fraction of all steps done. */
   readonly onProgress?: (fraction: number) => void;
 }
 
-/** Below this many firm-updates in all, starting workers costs more than it saves. */
-const IN_PROCESS_WORK = 2e6;
+/**
+ * Below this many firm-updates in all (about half a second on one core with the WebAssembly
+ * kernel), starting workers (~0.2 s each, tsx included) costs more than it saves.
+ */
+const IN_PROCESS_WORK = 3e7;
 
 export const defaultThreads = (): number => availableParallelism();
 
@@ -24,7 +30,11 @@ function jobWork(job: ReplicaJob, firms: number): number {
   return (job.burnIn + job.steps) * firms;
 }
 
-export async function runJobs(jobs: readonly ReplicaJob[], firms: number, options: PoolOptions = {}): Promise<ReplicaResult[]> {
+export async function runJobs(
+  jobs: readonly ReplicaJob[],
+  firms: number,
+  options: PoolOptions = {},
+): Promise<ReplicaResult[]> {
   const totalSteps = jobs.reduce((sum, job) => sum + job.burnIn + job.steps, 0);
   const done = new Array<number>(jobs.length).fill(0);
   let doneSum = 0;
@@ -35,7 +45,7 @@ export async function runJobs(jobs: readonly ReplicaJob[], firms: number, option
   };
   const work = jobs.reduce((sum, job) => sum + jobWork(job, firms), 0);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), jobs.length));
-  if (threads === 1 || work < IN_PROCESS_WORK) {
+  if (threads === 1 || (options.threads === undefined && work < IN_PROCESS_WORK)) {
     return jobs.map((job, index) => runReplica(job, (steps) => report(index, steps)));
   }
   const results = new Array<ReplicaResult | undefined>(jobs.length);

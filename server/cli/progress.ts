@@ -24,7 +24,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
         if (shown && now - lastDraw < 100 && f < 1) return;
         const width = 30;
         const filled = Math.round(f * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(f * 100).toFixed(0).padStart(3)}%  ${Number.isFinite(eta) ? `${eta.toFixed(1)} s left` : ''}   `);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(f * 100).toFixed(0).padStart(3)}%  ${Number.isFinite(eta) ? `${eta.toFixed(1)} s left` : ''}   `,
+        );
         lastDraw = now;
         shown = true;
       } else {

@@ -23,11 +23,26 @@ describe('lab critical', () => {
   });
 
   it('[L2] gives the same answer for the same seed, whatever the number of threads', () => {
-    const args = ['critical', '--k', '3', '--n', '200', '--steps', '3000', '--replicas', '4', '--seed', 'same', '--json'];
+    const args = [
+      'critical',
+      '--k',
+      '3',
+      '--n',
+      '200',
+      '--steps',
+      '3000',
+      '--replicas',
+      '4',
+      '--seed',
+      'same',
+      '--json',
+    ];
     const one = JSON.parse(lab(...args, '--threads', '1').stdout) as { criticalBuffer: number };
     const two = JSON.parse(lab(...args, '--threads', '2').stdout) as { criticalBuffer: number };
     expect(two.criticalBuffer).toBe(one.criticalBuffer);
-    const other = JSON.parse(lab(...args.slice(0, -3), '--seed', 'other', '--json').stdout) as { criticalBuffer: number };
+    const other = JSON.parse(lab(...args.slice(0, -3), '--seed', 'other', '--json').stdout) as {
+      criticalBuffer: number;
+    };
     expect(other.criticalBuffer).not.toBe(one.criticalBuffer);
   });
 
@@ -41,7 +56,13 @@ describe('lab critical', () => {
   it('[L4] measures a custom network from a JSON file', () => {
     const path = file(
       'cycle.json',
-      JSON.stringify({ workshops: [{ id: 'steel', suppliers: ['machines', 'coal'] }, { id: 'machines', suppliers: ['steel'] }, { id: 'coal', suppliers: ['machines'] }] }),
+      JSON.stringify({
+        workshops: [
+          { id: 'steel', suppliers: ['machines', 'coal'] },
+          { id: 'machines', suppliers: ['steel'] },
+          { id: 'coal', suppliers: ['machines'] },
+        ],
+      }),
     );
     const run = lab('critical', '--network', path, '--steps', '4000', '--replicas', '4', '--json');
     expect(run.status).toBe(0);
@@ -61,20 +82,59 @@ describe('lab critical', () => {
 
 describe('lab sweep', () => {
   it('[L6] prints an array of {buffer, growthRate, breachRate, meanDelay}', () => {
-    const run = lab('sweep', '--k', '2', '--n', '100', '--from', '1', '--to', '3', '--step', '0.5', '--steps', '1000', '--json');
+    const run = lab(
+      'sweep',
+      '--k',
+      '2',
+      '--n',
+      '100',
+      '--from',
+      '1',
+      '--to',
+      '3',
+      '--step',
+      '0.5',
+      '--steps',
+      '1000',
+      '--json',
+    );
     expect(run.status).toBe(0);
-    const points = JSON.parse(run.stdout) as { buffer: number; growthRate: number; breachRate: number; meanDelay: number }[];
+    const points = JSON.parse(run.stdout) as {
+      buffer: number;
+      growthRate: number;
+      breachRate: number;
+      meanDelay: number;
+    }[];
     expect(points.map((p) => p.buffer)).toEqual([1, 1.5, 2, 2.5, 3]);
-    for (const p of points) for (const key of ['growthRate', 'breachRate', 'meanDelay'] as const) expect(Number.isFinite(p[key])).toBe(true);
+    for (const p of points)
+      for (const key of ['growthRate', 'breachRate', 'meanDelay'] as const) expect(Number.isFinite(p[key])).toBe(true);
     expect(points[0]!.growthRate).toBeGreaterThan(points[4]!.growthRate);
   });
 });
 
 describe('lab avalanches and theory', () => {
   it('[L7] reports avalanche durations and sizes near criticality', () => {
-    const run = lab('avalanches', '--k', '2', '--n', '100', '--buffer', '2.3', '--steps', '5000', '--replicas', '2', '--json');
+    const run = lab(
+      'avalanches',
+      '--k',
+      '2',
+      '--n',
+      '100',
+      '--buffer',
+      '2.3',
+      '--steps',
+      '5000',
+      '--replicas',
+      '2',
+      '--json',
+    );
     expect(run.status).toBe(0);
-    const summary = JSON.parse(run.stdout) as { count: number; maxDuration: number; durationHistogram: unknown[]; avalanches: { duration: number; size: number }[] };
+    const summary = JSON.parse(run.stdout) as {
+      count: number;
+      maxDuration: number;
+      durationHistogram: unknown[];
+      avalanches: { duration: number; size: number }[];
+    };
     expect(summary.count).toBeGreaterThan(0);
     expect(summary.avalanches).toHaveLength(summary.count);
     expect(summary.durationHistogram.length).toBeGreaterThan(0);
@@ -93,7 +153,11 @@ describe('[L9] lab errors: non-zero exit and one line naming the flag and what i
   const cases: [string, string[], RegExp][] = [
     ['an unknown command', ['bogus'], /unknown command "bogus".*critical, sweep, avalanches, theory/],
     ['an unknown flag', ['critical', '--colour', 'red'], /unknown flag --colour; accepted here: .*--topology/],
-    ['a bad topology', ['critical', '--topology', 'star'], /--topology "star" is not valid; accepted: ring, local-ring, fixed, spot, spot-any, out-regular/],
+    [
+      'a bad topology',
+      ['critical', '--topology', 'star'],
+      /--topology "star" is not valid; accepted: ring, local-ring, fixed, spot, spot-any, out-regular/,
+    ],
     ['a non-integer k', ['critical', '--k', '2.5'], /--k "2.5" is not valid; accepted: an integer from 1 to 64/],
     ['a missing value', ['critical', '--n'], /--n needs a value/],
     ['a bad noise', ['critical', '--noise', 'gauss:1'], /--noise .*unknown kind; .*exp:MEAN/],
@@ -103,13 +167,71 @@ describe('[L9] lab errors: non-zero exit and one line naming the flag and what i
     ['k too large for n', ['critical', '--topology', 'spot', '--k', '5', '--n', '4'], /needs k <= n - 1/],
     ['ring with k > 1', ['critical', '--topology', 'ring', '--k', '2'], /ring has k = 1/],
     ['a flag from another command', ['critical', '--from', '1'], /unknown flag --from; accepted here/],
-    ['a missing network file', ['critical', '--network', '/nonexistent/net.json'], /--network "\/nonexistent\/net.json" cannot be read: ENOENT/],
+    [
+      'a missing network file',
+      ['critical', '--network', '/nonexistent/net.json'],
+      /--network "\/nonexistent\/net.json" cannot be read: ENOENT/,
+    ],
     ['a network file that is not JSON', ['critical', '--network', file('bad.json', '{ nope')], /is not valid JSON/],
-    ['a network with a self-loop', ['critical', '--network', file('self.json', JSON.stringify({ workshops: [{ id: 'a', suppliers: ['a'] }, { id: 'b', suppliers: ['a'] }] }))], /workshop "a" lists itself/],
-    ['a network with an unknown supplier', ['critical', '--network', file('unknown.json', JSON.stringify({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['z'] }] }))], /workshop "b" names an unknown supplier "z"/],
-    ['--n with --network', ['critical', '--n', '5', '--network', file('ok.json', JSON.stringify({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }] }))], /--n cannot be used with --network/],
+    [
+      'a network with a self-loop',
+      [
+        'critical',
+        '--network',
+        file(
+          'self.json',
+          JSON.stringify({
+            workshops: [
+              { id: 'a', suppliers: ['a'] },
+              { id: 'b', suppliers: ['a'] },
+            ],
+          }),
+        ),
+      ],
+      /workshop "a" lists itself/,
+    ],
+    [
+      'a network with an unknown supplier',
+      [
+        'critical',
+        '--network',
+        file(
+          'unknown.json',
+          JSON.stringify({
+            workshops: [
+              { id: 'a', suppliers: ['b'] },
+              { id: 'b', suppliers: ['z'] },
+            ],
+          }),
+        ),
+      ],
+      /workshop "b" names an unknown supplier "z"/,
+    ],
+    [
+      '--n with --network',
+      [
+        'critical',
+        '--n',
+        '5',
+        '--network',
+        file(
+          'ok.json',
+          JSON.stringify({
+            workshops: [
+              { id: 'a', suppliers: ['b'] },
+              { id: 'b', suppliers: ['a'] },
+            ],
+          }),
+        ),
+      ],
+      /--n cannot be used with --network/,
+    ],
     ['a sweep with to < from', ['sweep', '--from', '3', '--to', '1'], /to \(1\) must be >= from \(3\)/],
-    ['a spread larger than the buffers', ['sweep', '--buffer-spread', '1', '--from', '0.5', '--to', '2'], /buffers must start at 1 or more/],
+    [
+      'a spread larger than the buffers',
+      ['sweep', '--buffer-spread', '1', '--from', '0.5', '--to', '2'],
+      /buffers must start at 1 or more/,
+    ],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const run = lab(...args);

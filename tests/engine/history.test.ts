@@ -9,7 +9,8 @@ import { type Network, type TopologySpec, buildTopology } from '../../game/engin
 import { applyUpdateRule } from '../../game/engine/updateRule';
 
 const noise = (spec: string): Noise => unwrap(parseNoise(spec));
-const generated = (spec: TopologySpec, seed = 'history-net'): Network => unwrap(buildTopology(spec, rootStream(seed).child('network')));
+const generated = (spec: TopologySpec, seed = 'history-net'): Network =>
+  unwrap(buildTopology(spec, rootStream(seed).child('network')));
 
 /** A ragged custom network: 8 workshops, in-degrees 1..3, some per-slot buffers in the file. */
 const CUSTOM = unwrap(
@@ -84,7 +85,12 @@ describe('[M8] record: the same seed gives the same run', () => {
     expect(annealed.tape.noise.length).toBe(7 * 25);
     expect(annealed.tape.suppliers?.length).toBe(7 * 25 * 3);
     expect(annealed.tape.initialDelays).toEqual(new Float64Array(25));
-    const fixed = record({ network: generated({ kind: 'fixed', n: 25, k: 3 }), noise: noise('d6') }, 's', uniformBuffers(1), 7);
+    const fixed = record(
+      { network: generated({ kind: 'fixed', n: 25, k: 3 }), noise: noise('d6') },
+      's',
+      uniformBuffers(1),
+      7,
+    );
     expect(fixed.tape.suppliers).toBeNull();
   });
 
@@ -105,20 +111,35 @@ describe('[M9] replay with the same bins reproduces the history bit for bit', ()
   }
 
   it('for a static (fixed) network', () => {
-    const original = record({ network: generated({ kind: 'fixed', n: 40, k: 3 }), noise: noise('exp:1') }, 'replay-fixed', uniformBuffers(1.2), 300);
+    const original = record(
+      { network: generated({ kind: 'fixed', n: 40, k: 3 }), noise: noise('exp:1') },
+      'replay-fixed',
+      uniformBuffers(1.2),
+      300,
+    );
     expect(original.breached.some((b) => b === 1)).toBe(true);
     expectSameHistory(replay(original.tape, uniformBuffers(1.2)), original);
   });
 
   it('for an annealed (spot) network', () => {
-    const original = record({ network: generated({ kind: 'spot', n: 40, k: 3 }), noise: noise('exp:1') }, 'replay-spot', uniformBuffers(1.2), 300);
+    const original = record(
+      { network: generated({ kind: 'spot', n: 40, k: 3 }), noise: noise('exp:1') },
+      'replay-spot',
+      uniformBuffers(1.2),
+      300,
+    );
     expect(original.breached.some((b) => b === 1)).toBe(true);
     expectSameHistory(replay(original.tape, uniformBuffers(1.2)), original);
   });
 
   it('for a custom network with per-slot buffers', () => {
     const buffers = slotBuffers(customSlots(0.75));
-    const original = record({ network: CUSTOM.network, noise: noise('faces:0,0,0,1,1,2!') }, 'replay-custom', buffers, 300);
+    const original = record(
+      { network: CUSTOM.network, noise: noise('faces:0,0,0,1,1,2!') },
+      'replay-custom',
+      buffers,
+      300,
+    );
     expect(original.breached.some((b) => b === 1)).toBe(true);
     expectSameHistory(replay(original.tape, buffers), original);
   });
@@ -126,7 +147,9 @@ describe('[M9] replay with the same bins reproduces the history bit for bit', ()
   it('from non-zero initial delays', () => {
     const network = generated({ kind: 'fixed', n: 10, k: 2 });
     const initialDelays = Float64Array.from({ length: 10 }, (_, i) => i * 0.5);
-    const original = record({ network, noise: noise('exp:1') }, 'replay-initial', uniformBuffers(1), 50, { initialDelays });
+    const original = record({ network, noise: noise('exp:1') }, 'replay-initial', uniformBuffers(1), 50, {
+      initialDelays,
+    });
     expect(original.tape.initialDelays).toEqual(initialDelays);
     expectSameHistory(replay(original.tape, uniformBuffers(1)), original);
     const fromZero = record({ network, noise: noise('exp:1') }, 'replay-initial', uniformBuffers(1), 50);
@@ -134,7 +157,13 @@ describe('[M9] replay with the same bins reproduces the history bit for bit', ()
   });
 
   it('for the max-plus system without the positive part', () => {
-    const original = record({ network: generated({ kind: 'spot', n: 20, k: 2 }), noise: noise('exp:1') }, 'replay-linear', uniformBuffers(1), 100, { positivePart: false });
+    const original = record(
+      { network: generated({ kind: 'spot', n: 20, k: 2 }), noise: noise('exp:1') },
+      'replay-linear',
+      uniformBuffers(1),
+      100,
+      { positivePart: false },
+    );
     expect(original.delay.some((d) => d < 0)).toBe(true);
     expectSameHistory(replay(original.tape, uniformBuffers(1), { positivePart: false }), original);
   });
@@ -236,22 +265,42 @@ describe('stepRecord', () => {
   }
 
   it('returns views consistent with the update rule applied to the previous step (annealed network)', () => {
-    const history = record({ network: generated({ kind: 'spot', n: 15, k: 3 }), noise: noise('exp:1') }, 'views-spot', uniformBuffers(1), 60);
+    const history = record(
+      { network: generated({ kind: 'spot', n: 15, k: 3 }), noise: noise('exp:1') },
+      'views-spot',
+      uniformBuffers(1),
+      60,
+    );
     expectConsistent(history);
     // suppliers are this step's draw from the tape
     expect(stepRecord(history, 3).suppliers).toEqual(history.tape.suppliers!.subarray(3 * 45, 4 * 45));
   });
 
   it('returns views consistent with the update rule applied to the previous step (static and custom networks)', () => {
-    const fixed = record({ network: generated({ kind: 'fixed', n: 15, k: 2 }), noise: noise('d6') }, 'views-fixed', uniformBuffers(4), 60);
+    const fixed = record(
+      { network: generated({ kind: 'fixed', n: 15, k: 2 }), noise: noise('d6') },
+      'views-fixed',
+      uniformBuffers(4),
+      60,
+    );
     expectConsistent(fixed);
     expect(stepRecord(fixed, 5).suppliers).toBe(fixed.tape.network.suppliers);
-    const custom = record({ network: CUSTOM.network, noise: noise('faces:0,0,0,1,1,2!') }, 'views-custom', slotBuffers(customSlots(0.5)), 60);
+    const custom = record(
+      { network: CUSTOM.network, noise: noise('faces:0,0,0,1,1,2!') },
+      'views-custom',
+      slotBuffers(customSlots(0.5)),
+      60,
+    );
     expectConsistent(custom);
   });
 
   it('returns views, not copies, of the history', () => {
-    const history = record({ network: generated({ kind: 'ring', n: 5, k: 1 }), noise: noise('exp:1') }, 'views', uniformBuffers(1), 4);
+    const history = record(
+      { network: generated({ kind: 'ring', n: 5, k: 1 }), noise: noise('exp:1') },
+      'views',
+      uniformBuffers(1),
+      4,
+    );
     const rec = stepRecord(history, 2);
     expect(rec.delay.buffer).toBe(history.delay.buffer);
     expect(rec.delay.byteOffset).toBe(2 * 5 * 8);
@@ -259,20 +308,40 @@ describe('stepRecord', () => {
   });
 
   it('rejects steps outside 0..steps-1 and non-integers', () => {
-    const history = record({ network: generated({ kind: 'ring', n: 5, k: 1 }), noise: noise('exp:1') }, 'range', uniformBuffers(1), 4);
+    const history = record(
+      { network: generated({ kind: 'ring', n: 5, k: 1 }), noise: noise('exp:1') },
+      'range',
+      uniformBuffers(1),
+      4,
+    );
     for (const t of [-1, 4, 1.5, Number.NaN]) expect(() => stepRecord(history, t)).toThrow(RangeError);
     expect(() => stepRecord(history, 3)).not.toThrow();
   });
 });
 
 describe('Simulation', () => {
-  const cases: readonly { readonly name: string; readonly network: Network; readonly buffers: Buffers; readonly noise: string }[] = [
+  const cases: readonly {
+    readonly name: string;
+    readonly network: Network;
+    readonly buffers: Buffers;
+    readonly noise: string;
+  }[] = [
     { name: 'fixed', network: generated({ kind: 'fixed', n: 30, k: 3 }), buffers: uniformBuffers(1), noise: 'exp:1' },
     { name: 'spot', network: generated({ kind: 'spot', n: 30, k: 3 }), buffers: uniformBuffers(1), noise: 'exp:1' },
-    { name: 'out-regular', network: generated({ kind: 'out-regular', n: 30, k: 2 }), buffers: uniformBuffers(0.5), noise: 'faces:0,0,0,1,1,2!' },
+    {
+      name: 'out-regular',
+      network: generated({ kind: 'out-regular', n: 30, k: 2 }),
+      buffers: uniformBuffers(0.5),
+      noise: 'faces:0,0,0,1,1,2!',
+    },
     { name: 'ring', network: generated({ kind: 'ring', n: 10, k: 1 }), buffers: uniformBuffers(3), noise: 'd6' },
     { name: 'custom with slot bins', network: CUSTOM.network, buffers: slotBuffers(customSlots(1)), noise: 'exp:1' },
-    { name: 'custom (ragged) with a uniform bin', network: CUSTOM.network, buffers: uniformBuffers(0.5), noise: 'exp:1' },
+    {
+      name: 'custom (ragged) with a uniform bin',
+      network: CUSTOM.network,
+      buffers: uniformBuffers(0.5),
+      noise: 'exp:1',
+    },
   ];
 
   for (const c of cases) {
@@ -319,7 +388,9 @@ describe('Simulation', () => {
 
   it('refuses per-slot bins whose length is not the number of input slots', () => {
     const network = generated({ kind: 'fixed', n: 10, k: 2 });
-    expect(() => new Simulation({ network, noise: noise('exp:1') }, 's', slotBuffers(new Float64Array(19)))).toThrow(/19 slot buffers for 20/);
+    expect(() => new Simulation({ network, noise: noise('exp:1') }, 's', slotBuffers(new Float64Array(19)))).toThrow(
+      /19 slot buffers for 20/,
+    );
   });
 
   it('refuses initial delays whose length is not the number of firms', () => {
@@ -327,6 +398,11 @@ describe('Simulation', () => {
     // for 4 firms, tau alternates between 4 and 2 entries from step to step and firm 0 silently
     // reads its supplier's delay as undefined (treated as "no input").
     const network = generated({ kind: 'ring', n: 4, k: 1 });
-    expect(() => new Simulation({ network, noise: noise('exp:1') }, 's', uniformBuffers(1), { initialDelays: new Float64Array(2) })).toThrow();
+    expect(
+      () =>
+        new Simulation({ network, noise: noise('exp:1') }, 's', uniformBuffers(1), {
+          initialDelays: new Float64Array(2),
+        }),
+    ).toThrow();
   });
 });

@@ -46,12 +46,22 @@ describe('parseNetworkJson on a valid cyclic network', () => {
   });
 
   it('gives null slot buffers when no supplier sets one', () => {
-    const plain = { workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }] };
+    const plain = {
+      workshops: [
+        { id: 'a', suppliers: ['b'] },
+        { id: 'b', suppliers: ['a'] },
+      ],
+    };
     expect(parsed(plain).slotBuffers).toBeNull();
   });
 
   it('accepts a buffer of 0', () => {
-    const zero = { workshops: [{ id: 'a', suppliers: [{ id: 'b', buffer: 0 }] }, { id: 'b', suppliers: ['a'] }] };
+    const zero = {
+      workshops: [
+        { id: 'a', suppliers: [{ id: 'b', buffer: 0 }] },
+        { id: 'b', suppliers: ['a'] },
+      ],
+    };
     expect(parsed(zero).slotBuffers).toEqual(Float64Array.from([0, NaN]));
   });
 });
@@ -82,54 +92,132 @@ describe('parseNetworkJson errors name the offending entry', () => {
 
   it('reports a bad id by the entry index', () => {
     for (const id of ['', 'has space', 5, 'x'.repeat(65), null]) {
-      expect(errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id, suppliers: ['a'] }] })).toMatch(/workshops\[1\]\.id/);
+      expect(
+        errorFor({
+          workshops: [
+            { id: 'a', suppliers: ['b'] },
+            { id, suppliers: ['a'] },
+          ],
+        }),
+      ).toMatch(/workshops\[1\]\.id/);
     }
-    expect(errorFor({ workshops: [{ suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }] })).toMatch(/workshops\[0\]\.id/);
+    expect(errorFor({ workshops: [{ suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }] })).toMatch(
+      /workshops\[0\]\.id/,
+    );
   });
 
   it('reports a duplicate id naming it and both indexes', () => {
-    const error = errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }, { id: 'a', suppliers: ['b'] }] });
+    const error = errorFor({
+      workshops: [
+        { id: 'a', suppliers: ['b'] },
+        { id: 'b', suppliers: ['a'] },
+        { id: 'a', suppliers: ['b'] },
+      ],
+    });
     expect(error).toContain('"a"');
     expect(error).toContain('workshops[0]');
     expect(error).toContain('workshops[2]');
   });
 
   it('reports a workshop with no suppliers by its id', () => {
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['lonely'] }, { id: 'lonely', suppliers: [] }] })).toMatch(/"lonely".*at least one supplier/);
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['bare'] }, { id: 'bare' }] })).toMatch(/"bare".*at least one supplier/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['lonely'] },
+          { id: 'lonely', suppliers: [] },
+        ],
+      }),
+    ).toMatch(/"lonely".*at least one supplier/);
+    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['bare'] }, { id: 'bare' }] })).toMatch(
+      /"bare".*at least one supplier/,
+    );
   });
 
   it('reports a supplier that is neither an id nor an object with an id', () => {
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: [7] }, { id: 'b', suppliers: ['a'] }] })).toMatch(/"a".*neither an id/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: [7] },
+          { id: 'b', suppliers: ['a'] },
+        ],
+      }),
+    ).toMatch(/"a".*neither an id/);
   });
 
   it('reports an unknown supplier id, naming the workshop and the supplier', () => {
-    const error = errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['ghost'] }] });
+    const error = errorFor({
+      workshops: [
+        { id: 'a', suppliers: ['b'] },
+        { id: 'b', suppliers: ['ghost'] },
+      ],
+    });
     expect(error).toContain('"b"');
     expect(error).toContain('"ghost"');
   });
 
   it('reports a self-loop, naming the workshop', () => {
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['a', 'b'] }] })).toMatch(/"b".*itself/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['b'] },
+          { id: 'b', suppliers: ['a', 'b'] },
+        ],
+      }),
+    ).toMatch(/"b".*itself/);
   });
 
   it('reports a duplicate supplier, naming the workshop and the supplier', () => {
-    const error = errorFor({ workshops: [{ id: 'a', suppliers: ['b', 'c'] }, { id: 'b', suppliers: ['c'] }, { id: 'c', suppliers: ['a', { id: 'b' }, 'b'] }] });
+    const error = errorFor({
+      workshops: [
+        { id: 'a', suppliers: ['b', 'c'] },
+        { id: 'b', suppliers: ['c'] },
+        { id: 'c', suppliers: ['a', { id: 'b' }, 'b'] },
+      ],
+    });
     expect(error).toMatch(/workshop "c".*supplier "b" twice/);
   });
 
   it('reports a bad buffer (negative, string, huge, infinite, null), naming the workshop and the supplier', () => {
     for (const buffer of [-1, '2', 1e7, null]) {
-      const error = errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: [{ id: 'a', buffer }] }] });
+      const error = errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['b'] },
+          { id: 'b', suppliers: [{ id: 'a', buffer }] },
+        ],
+      });
       expect(error).toMatch(/workshop "b", supplier "a": buffer/);
     }
-    const infinite = errorOf('{"workshops": [{"id": "a", "suppliers": ["b"]}, {"id": "b", "suppliers": [{"id": "a", "buffer": 1e999}]}]}');
+    const infinite = errorOf(
+      '{"workshops": [{"id": "a", "suppliers": ["b"]}, {"id": "b", "suppliers": [{"id": "a", "buffer": 1e999}]}]}',
+    );
     expect(infinite).toMatch(/workshop "b", supplier "a": buffer/);
   });
 
   it('reports unknown fields at every level, naming the field', () => {
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: ['a'] }], version: 2 })).toMatch(/unknown field "version"/);
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['b'], colour: 'red' }, { id: 'b', suppliers: ['a'] }] })).toMatch(/workshop "a".*unknown field "colour"/);
-    expect(errorFor({ workshops: [{ id: 'a', suppliers: ['b'] }, { id: 'b', suppliers: [{ id: 'a', bin: 2 }] }] })).toMatch(/workshop "b", supplier "a": unknown field "bin"/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['b'] },
+          { id: 'b', suppliers: ['a'] },
+        ],
+        version: 2,
+      }),
+    ).toMatch(/unknown field "version"/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['b'], colour: 'red' },
+          { id: 'b', suppliers: ['a'] },
+        ],
+      }),
+    ).toMatch(/workshop "a".*unknown field "colour"/);
+    expect(
+      errorFor({
+        workshops: [
+          { id: 'a', suppliers: ['b'] },
+          { id: 'b', suppliers: [{ id: 'a', bin: 2 }] },
+        ],
+      }),
+    ).toMatch(/workshop "b", supplier "a": unknown field "bin"/);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { negLogUniform } from '../../game/engine/detlog';
-import { type Noise, compileNoise, formatNoise, noiseLogMgf, noiseMax, noiseMean, parseNoise, sampleNoise } from '../../game/engine/noise';
+import {
+  type Noise,
+  compileNoise,
+  formatNoise,
+  noiseLogMgf,
+  noiseMax,
+  noiseMean,
+  parseNoise,
+  sampleNoise,
+} from '../../game/engine/noise';
 import { unwrap } from '../../game/engine/result';
 import { rootStream } from '../../game/engine/rng';
 
@@ -40,7 +49,21 @@ describe('parseNoise accepts valid specs', () => {
 });
 
 describe('parseNoise rejects invalid specs with a message that quotes the spec', () => {
-  const bad = ['', 'exp', 'exp:0', 'exp:-1', 'exp:abc', 'exp:NaN', 'exp:Infinity', 'faces:', 'faces:1,,2', 'faces:-1,2', 'faces:2!', 'faces:0!,1', 'gauss:1'];
+  const bad = [
+    '',
+    'exp',
+    'exp:0',
+    'exp:-1',
+    'exp:abc',
+    'exp:NaN',
+    'exp:Infinity',
+    'faces:',
+    'faces:1,,2',
+    'faces:-1,2',
+    'faces:2!',
+    'faces:0!,1',
+    'gauss:1',
+  ];
   for (const spec of bad) {
     it(`rejects ${JSON.stringify(spec)}`, () => {
       const result = parseNoise(spec);
@@ -52,7 +75,16 @@ describe('parseNoise rejects invalid specs with a message that quotes the spec',
 
 describe('formatNoise', () => {
   it('round-trips through parseNoise for every accepted spec', () => {
-    for (const spec of ['exp:1', 'exp:2.5', 'exp:0.30000000000000004', 'exp:1e-7', 'd6', 'faces:0,0,0,1,1,3', 'faces:0,0,0,1,1,2!', 'faces:0.5,7!,2']) {
+    for (const spec of [
+      'exp:1',
+      'exp:2.5',
+      'exp:0.30000000000000004',
+      'exp:1e-7',
+      'd6',
+      'faces:0,0,0,1,1,3',
+      'faces:0,0,0,1,1,2!',
+      'faces:0.5,7!,2',
+    ]) {
       const parsed = noise(spec);
       expect(parseNoise(formatNoise(parsed))).toEqual({ ok: true, value: parsed });
     }

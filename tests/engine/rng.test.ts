@@ -73,7 +73,9 @@ describe('rootStream: golden vectors (cross-version stability)', () => {
   });
 
   it("produces the pinned first five nextUint32 of rootStream('1').child('noise')", () => {
-    expect(draws(rootStream('1').child('noise'), 5)).toEqual([3449907718, 1740814331, 667415210, 2287588755, 1764037898]);
+    expect(draws(rootStream('1').child('noise'), 5)).toEqual([
+      3449907718, 1740814331, 667415210, 2287588755, 1764037898,
+    ]);
   });
 });
 

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../game/engine/result';
 import { rootStream } from '../../game/engine/rng';
-import { MAX_FIRMS, MAX_K, type Network, type TopologySpec, buildTopology, drawAnnealed, validateTopologySpec } from '../../game/engine/topology';
+import {
+  MAX_FIRMS,
+  MAX_K,
+  type Network,
+  type TopologySpec,
+  buildTopology,
+  drawAnnealed,
+  validateTopologySpec,
+} from '../../game/engine/topology';
 
-const build = (spec: TopologySpec, seed = 'topology'): Network => unwrap(buildTopology(spec, rootStream(seed).child('network')));
+const build = (spec: TopologySpec, seed = 'topology'): Network =>
+  unwrap(buildTopology(spec, rootStream(seed).child('network')));
 
 function row(suppliers: Int32Array, network: Network, i: number): number[] {
   return Array.from(suppliers.subarray(network.offsets[i]!, network.offsets[i + 1]!));
@@ -36,7 +45,11 @@ describe('local-ring', () => {
 
 describe('fixed', () => {
   it('gives every firm K distinct suppliers, never itself, with uniform offsets', () => {
-    for (const [n, k] of [[10, 3], [5, 4], [50, 7]] as const) {
+    for (const [n, k] of [
+      [10, 3],
+      [5, 4],
+      [50, 7],
+    ] as const) {
       const net = build({ kind: 'fixed', n, k });
       expect(net.annealed).toBe(false);
       expect(net.k).toBe(k);
@@ -61,7 +74,8 @@ describe('fixed', () => {
 
   it('with k = n - 1 makes every other firm a supplier', () => {
     const net = build({ kind: 'fixed', n: 5, k: 4 });
-    for (let i = 0; i < 5; i++) expect(row(net.suppliers, net, i).sort()).toEqual([0, 1, 2, 3, 4].filter((j) => j !== i));
+    for (let i = 0; i < 5; i++)
+      expect(row(net.suppliers, net, i).sort()).toEqual([0, 1, 2, 3, 4].filter((j) => j !== i));
   });
 });
 
@@ -133,8 +147,12 @@ describe('annealed topologies redraw their suppliers every step', () => {
     expect(rowsWithRepeats).toBeGreaterThan(0);
   });
 
-  it('out-regular makes every firm appear exactly K times in each step\'s supplier array', () => {
-    for (const [n, k] of [[7, 3], [5, 8], [100, 2]] as const) {
+  it("out-regular makes every firm appear exactly K times in each step's supplier array", () => {
+    for (const [n, k] of [
+      [7, 3],
+      [5, 8],
+      [100, 2],
+    ] as const) {
       const stream = rootStream('out-regular').child(`${n}-${k}`);
       const out = new Int32Array(n * k);
       const seen = new Set<string>();

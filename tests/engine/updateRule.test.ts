@@ -122,7 +122,13 @@ describe('applyUpdateRule with positivePart false', () => {
 describe('applyUpdateRule for a firm without inputs', () => {
   it('reports binding -1, no breach, and a delay equal to the noise', () => {
     for (const positivePart of [true, false]) {
-      const r = run(inputs({ offsets: Int32Array.from([0, 2, 2, 4, 6]), suppliers: Int32Array.from([1, 2, 1, 3, 2, 0]), positivePart }));
+      const r = run(
+        inputs({
+          offsets: Int32Array.from([0, 2, 2, 4, 6]),
+          suppliers: Int32Array.from([1, 2, 1, 3, 2, 0]),
+          positivePart,
+        }),
+      );
       expect(r.binding[1]).toBe(-1);
       expect(r.breached[1]).toBe(0);
       expect(r.next[1]).toBe(0.5);
@@ -155,13 +161,26 @@ describe('applyUpdateRuleFast agrees bit for bit with applyUpdateRule on random 
   it('for uniform and per-slot buffers, stride k and stride 0 with the same offsets, with and without the positive part', () => {
     let cases = 0;
     for (const grid of [true, false]) {
-      for (const [n, k] of [[50, 1], [50, 3], [200, 5]] as const) {
+      for (const [n, k] of [
+        [50, 1],
+        [50, 3],
+        [200, 5],
+      ] as const) {
         for (let rep = 0; rep < 10; rep++) {
           const c = randomCase(`${grid}-${n}-${k}-${rep}`, n, k, grid);
           for (const stride of [k, 0]) {
             for (const positivePart of [true, false]) {
               for (const slotBuffers of [null, c.slotBuffers]) {
-                compare({ prev: c.prev, offsets: c.offsets, suppliers: c.suppliers, stride, uniformBuffer: 3, slotBuffers, noise: c.noise, positivePart });
+                compare({
+                  prev: c.prev,
+                  offsets: c.offsets,
+                  suppliers: c.suppliers,
+                  stride,
+                  uniformBuffer: 3,
+                  slotBuffers,
+                  noise: c.noise,
+                  positivePart,
+                });
                 cases++;
               }
             }
@@ -174,7 +193,15 @@ describe('applyUpdateRuleFast agrees bit for bit with applyUpdateRule on random 
 
   it('gives the same result with stride k as with stride 0 on the same inputs', () => {
     const c = randomCase('stride', 100, 4, true);
-    const base = { prev: c.prev, offsets: c.offsets, suppliers: c.suppliers, uniformBuffer: 6, slotBuffers: null, noise: c.noise, positivePart: true };
+    const base = {
+      prev: c.prev,
+      offsets: c.offsets,
+      suppliers: c.suppliers,
+      uniformBuffer: 6,
+      slotBuffers: null,
+      noise: c.noise,
+      positivePart: true,
+    };
     const withStride = new Float64Array(100);
     const without = new Float64Array(100);
     const b1 = applyUpdateRuleFast({ ...base, stride: 4 }, withStride);
@@ -197,7 +224,8 @@ describe('applyUpdateRuleFast agrees bit for bit with applyUpdateRule on random 
       const noise = Float64Array.from({ length: n }, () => s.nextFloat());
       const slotBuffers = Float64Array.from({ length: slots }, () => Math.floor(s.nextFloat() * 12) / 4);
       for (const positivePart of [true, false]) {
-        for (const sb of [null, slotBuffers]) compare({ prev, offsets, suppliers, stride: 0, uniformBuffer: 2, slotBuffers: sb, noise, positivePart });
+        for (const sb of [null, slotBuffers])
+          compare({ prev, offsets, suppliers, stride: 0, uniformBuffer: 2, slotBuffers: sb, noise, positivePart });
       }
     }
   });

@@ -18,7 +18,10 @@ describe('[M1] K=1 ring: the critical buffer is exactly the mean trouble', () =>
     ['d6', 3.5],
     ['faces:0,0,0,1,1,2!', 0.8],
   ])('noise %s gives B_c = %s', (noise, mu) => {
-    const result = measureCritical(modelOf({ kind: 'ring', n: 200, k: 1 }, { noise }), runOf({ replicas: 8, steps: 5000 }));
+    const result = measureCritical(
+      modelOf({ kind: 'ring', n: 200, k: 1 }, { noise }),
+      runOf({ replicas: 8, steps: 5000 }),
+    );
     expect(result.standardError).toBeLessThan(0.01 * mu);
     expect(Math.abs(result.criticalBuffer - mu)).toBeLessThan(4 * result.standardError + 1e-9);
   });
@@ -49,8 +52,16 @@ describe("[M3] K=5 with replacement (spot-any): the authors' mean-field data", (
 
 describe('[M4] small annealed networks (spot, exp:1) for calibrating sessions', () => {
   const table: [number, number, number][] = [
-    [2, 4, 1.72], [2, 8, 1.88], [2, 12, 1.96], [2, 16, 2.01], [2, 24, 2.09],
-    [3, 4, 1.96], [3, 8, 2.18], [3, 12, 2.29], [3, 16, 2.37], [3, 24, 2.46],
+    [2, 4, 1.72],
+    [2, 8, 1.88],
+    [2, 12, 1.96],
+    [2, 16, 2.01],
+    [2, 24, 2.09],
+    [3, 4, 1.96],
+    [3, 8, 2.18],
+    [3, 12, 2.29],
+    [3, 16, 2.37],
+    [3, 24, 2.46],
   ];
   it.each(table)('K=%i, N=%i: B_c = %f +- 0.01', (k, n, expected) => {
     const result = measureCritical(modelOf({ kind: 'spot', n, k }), runOf({ replicas: 8, steps: 80_000 }));
@@ -72,7 +83,12 @@ describe('[M5] N = infinity: min over g of [ln K + ln E exp(g eps)] / g', () => 
   });
 
   it('equals the Lambert-W form -mu W_{-1}(-1/(eK)) for exponential noise', () => {
-    for (const [mean, k] of [[1, 2], [1, 7], [2.5, 3], [0.5, 40]] as const) {
+    for (const [mean, k] of [
+      [1, 2],
+      [1, 7],
+      [2.5, 3],
+      [0.5, 40],
+    ] as const) {
       const result = infiniteNCriticalBuffer({ kind: 'exp', mean }, k);
       expect(result.lambertW).toBeDefined();
       expect(Math.abs(result.criticalBuffer - result.lambertW!)).toBeLessThan(1e-9 * mean * k);
@@ -113,7 +129,14 @@ describe('[M6] K=1 stationary mean delay above B_c (exact: 1/alpha with exp(-alp
   ])('B=%f: mean delay %f', (buffer, expected, tolerance) => {
     expect(Math.abs(exact(buffer) - expected)).toBeLessThan(5e-4);
     const replicas = [0, 1, 2, 3].map((replica) =>
-      runReplica({ model: modelOf({ kind: 'ring', n: 1000, k: 1 }), seed: 'stationary', replica, buffer, burnIn: 2000, steps: 10_000 }),
+      runReplica({
+        model: modelOf({ kind: 'ring', n: 1000, k: 1 }),
+        seed: 'stationary',
+        replica,
+        buffer,
+        burnIn: 2000,
+        steps: 10_000,
+      }),
     );
     const meanDelay = replicas.reduce((s, r) => s + r.meanDelay, 0) / replicas.length;
     expect(Math.abs(meanDelay - exact(buffer))).toBeLessThan(tolerance);
@@ -138,7 +161,11 @@ describe('[M7] growth rate v(B) = max(0, B_c - B)', () => {
   it('breaches almost always below B_c, often just above it, rarely at 1.5 B_c', () => {
     const at = (b: number) => points.find((p) => p.buffer === b)!;
     expect(at(1).breachRate).toBeGreaterThan(0.95);
-    const above = measureSweep(model, runOf({ replicas: 2, steps: 4000, burnIn: 2000 }), { from: 2.55, to: 3.7, step: 1.15 });
+    const above = measureSweep(model, runOf({ replicas: 2, steps: 4000, burnIn: 2000 }), {
+      from: 2.55,
+      to: 3.7,
+      step: 1.15,
+    });
     expect(above[0]!.breachRate).toBeGreaterThan(0.3);
     expect(above[0]!.breachRate).toBeLessThan(0.6);
     expect(above[1]!.breachRate).toBeLessThan(0.2);

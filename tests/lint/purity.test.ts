@@ -26,10 +26,17 @@ describe('[A1] the purity lint rule for game/', () => {
   });
 
   it('allows the same code outside game/', async () => {
-    expect(await rulesBroken("import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'server/probe.ts')).toEqual([]);
+    expect(
+      await rulesBroken("import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'server/probe.ts'),
+    ).toEqual([]);
   });
 
   it('passes on pure engine code', async () => {
-    expect(await rulesBroken("import { rootStream } from './rng';\nexport const f = () => rootStream(1).nextFloat();", 'game/engine/probe.ts')).toEqual([]);
+    expect(
+      await rulesBroken(
+        "import { rootStream } from './rng';\nexport const f = () => rootStream(1).nextFloat();",
+        'game/engine/probe.ts',
+      ),
+    ).toEqual([]);
   });
 });
