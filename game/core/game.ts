@@ -1,0 +1,254 @@
+/**
+ * The boardgame.io game `kanban-cascade`: wiring only. Rules live in small pure modules
+ * (setup, world, decisions, resolve, council, view, bots); see docs/RULES.md.
+ *
+ * One turn is one round. Every seat is active at once (`activePlayers: all`); a round ends when
+ * every present human has committed, or when the facilitator (or the server's clock) closes it.
+ * Moves run only on the server (`client: false`) and their arguments are redacted from the log.
+ */
+import type { Game, MoveFn } from 'boardgame.io';
+import { INVALID_MOVE } from 'boardgame.io/core';
+import { POLICIES, allocateBudget, steady } from '../bots/policies';
+import { canVote, tally } from './council';
+import { binFloor, canCommit, keepDecision, waitingSeats } from './decisions';
+import { resolveRound } from './resolve';
+import { SCENARIOS } from './scenarios';
+import { type MatchPlan, type SetupData, initialState, parseSetupData, validateSetupData } from './setup';
+import { FACILITATOR, type Decision, type G, type Shock } from './types';
+import { workshopView } from './view';
+import { buildWorld, cutLink, redrawSpot } from './world';
+import { playerView } from './view';
+
+export const GAME_NAME = 'kanban-cascade';
+
+type Ctx = { playerID?: string; G: G; random: { Number(): number } };
+// boardgame.io's context type is wider than what the moves read; they take what they use.
+type AnyMove = (ctx: Ctx, ...args: never[]) => unknown;
+
+const isFacilitator = (playerID: string | undefined) => playerID === FACILITATOR;
+
+const serverMove = (move: AnyMove, extra: { ignoreStaleStateID?: boolean } = {}) => ({
+  move: move as unknown as MoveFn<G>,
+  client: false,
+  redact: true,
+  ...extra,
+});
+
+/** The autopilot decision for workshop i (B0): its policy on the seat's own view, validated. */
+export function autopilotDecision(g: G, i: number): Decision {
+  const w = g.workshops[i]!;
+  const policy = g.config.autopilot;
+  const decide = POLICIES[policy.name as keyof typeof POLICIES] ?? steady;
+  const proposal = decide(workshopView(g, i, w.seat ?? `bot-${i}`), policy.param);
+  const seat = `bot-${i}`;
+  // Validate exactly as a human commit would be (a bot seat holds the workshop for the check).
+  const previousSeat = w.seat;
+  w.seat = seat;
+  const checked = canCommit(g, seat, g.round, proposal);
+  w.seat = previousSeat;
+  return checked.ok ? checked.value : keepDecision(g, i);
+}
+
+/** Whether the current round can close (R0): all present humans committed (and at least one), or a close request. */
+export function roundComplete(g: G): boolean {
+  if (g.status !== 'playing') return false;
+  if (g.closeRequested === g.round) return true;
+  const present = g.workshops.filter((w) => w.seat !== null && !g.absent.includes(w.seat));
+  return present.length > 0 && waitingSeats(g).length === 0;
+}
+
+function councilComplete(g: G): boolean {
+  if (g.status !== 'council' || !g.council) return false;
+  if (g.closeRequested === g.round) return true;
+  const voters = g.workshops.filter((w) => w.seat !== null && !g.absent.includes(w.seat)).map((w) => w.seat!);
+  return voters.length > 0 && voters.every((s) => g.council!.votes[s] !== undefined);
+}
+
+/** End of a turn: resolve the round (or close the council), then set up the next one. */
+export function endOfTurn(g: G): void {
+  if (g.status === 'council' && g.council) {
+    const result = tally(g.council.votes);
+    if (result === 'none') g.rule = null;
+    else if (result !== null) g.rule = result;
+    g.council = null;
+    g.status = 'playing';
+    return;
+  }
+  if (g.status !== 'playing') return;
+  const scenario = SCENARIOS.get(g.config.scenarioId);
+  const startingBin = scenario?.startingBin ?? 2;
+  const autopilot: boolean[] = [];
+  let decisions: Decision[] = g.workshops.map((w, i) => {
+    const committed = w.seat !== null ? g.committed[w.seat] : undefined;
+    autopilot.push(!committed);
+    return committed ?? autopilotDecision(g, i);
+  });
+  if (g.rule?.kind === 'budget') {
+    const bins = allocateBudget(g, g.rule.total);
+    decisions = decisions.map((d, i) => ({
+      ...d,
+      bins: bins[i]!.slice(0, (d.suppliers ?? g.workshops[i]!.suppliers).length),
+    }));
+  } else if (g.rule?.kind === 'floor') {
+    const floor = binFloor(g);
+    decisions = decisions.map((d) => ({ ...d, bins: d.bins.map((b) => Math.max(b, floor)) }));
+  }
+  resolveRound(g, decisions, autopilot, startingBin);
+  g.committed = {};
+  g.round += 1;
+  if (g.round > g.config.rounds) {
+    g.status = 'over';
+    g.round = g.config.rounds;
+    return;
+  }
+  if (g.config.mechanics.spot) redrawSpot(g);
+  if (g.config.councilRounds.includes(g.round)) {
+    g.status = 'council';
+    g.council = { round: g.round, votes: {} };
+  }
+}
+
+/** F3: shocks the facilitator may inject. */
+export function canShock(g: G, shock: unknown): string | null {
+  const n = g.workshops.length;
+  const isWorkshop = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < n;
+  if (g.status !== 'playing' && g.status !== 'council') return 'shocks need a running game';
+  if (typeof shock !== 'object' || shock === null) return 'a shock is an object with a kind';
+  const s = shock as Record<string, unknown>;
+  const keys: Record<string, string[]> = {
+    delay: ['kind', 'workshop', 'hours'],
+    storm: ['kind', 'workshops', 'rounds', 'extra'],
+    cut: ['kind', 'workshop', 'supplier'],
+    open: ['kind', 'workshop', 'supplier'],
+  };
+  const allowed = keys[String(s.kind)];
+  if (!allowed) return 'shock kind must be delay, storm, cut or open';
+  if (Object.keys(s).some((k) => !allowed.includes(k)))
+    return `a ${String(s.kind)} shock has only ${allowed.join(', ')}`;
+  if (s.kind === 'delay') {
+    if (!isWorkshop(s.workshop)) return 'choose a workshop';
+    if (typeof s.hours !== 'number' || !Number.isFinite(s.hours) || s.hours <= 0 || s.hours > 100)
+      return 'delay hours must be from 0 to 100';
+    return null;
+  }
+  if (s.kind === 'storm') {
+    if (!Array.isArray(s.workshops) || s.workshops.length === 0 || !s.workshops.every(isWorkshop))
+      return 'a storm needs a region of workshops';
+    if (typeof s.rounds !== 'number' || !Number.isInteger(s.rounds) || s.rounds < 1 || s.rounds > 50)
+      return 'a storm lasts 1 to 50 rounds';
+    if (typeof s.extra !== 'number' || !Number.isFinite(s.extra) || s.extra <= 0 || s.extra > 20)
+      return 'a storm adds 0 to 20 hours per roll';
+    return null;
+  }
+  if (!isWorkshop(s.workshop) || !isWorkshop(s.supplier) || s.workshop === s.supplier)
+    return 'choose two different workshops';
+  const w = g.workshops[s.workshop as number]!;
+  const linked =
+    w.suppliers.includes(s.supplier as number) || w.alternatives.some((a) => a.includes(s.supplier as number));
+  if (s.kind === 'cut') {
+    if (!linked) return 'there is no such link';
+    const probe: G = JSON.parse(JSON.stringify(g)) as G;
+    return cutLink(probe, s.workshop as number, s.supplier as number) ? null : 'a workshop keeps at least one supplier';
+  }
+  return linked ? 'that link is already open' : null;
+}
+
+/** Build the game; `defaults` is used when boardgame.io gives no setupData (Local(), tests). */
+export function createGame(defaults?: SetupData): Game<G> {
+  const planOf = (setupData: unknown): MatchPlan => {
+    const plan = parseSetupData(setupData ?? defaults);
+    if (!plan.ok) throw new Error(plan.error);
+    return plan.value;
+  };
+  return {
+    name: GAME_NAME,
+    disableUndo: true,
+    validateSetupData: (setupData, numPlayers) => validateSetupData(setupData ?? defaults, numPlayers),
+    setup: (_ctx, setupData) => initialState(planOf(setupData)),
+    playerView: ({ G: g, playerID }) => playerView({ G: g, playerID }) as unknown as G,
+    turn: {
+      activePlayers: { all: 'act' },
+      stages: { act: {} },
+      order: { first: () => 0, next: () => 0 },
+      endIf: ({ G: g }) => roundComplete(g) || councilComplete(g),
+      onEnd: ({ G: g }) => endOfTurn(g),
+    },
+    endIf: ({ G: g }) => (g.status === 'over' ? { over: true } : undefined),
+    events: {
+      endTurn: false,
+      endPhase: false,
+      endStage: false,
+      setActivePlayers: false,
+      endGame: false,
+      setPhase: false,
+      setStage: false,
+      pass: false,
+    },
+    moves: {
+      /** G4: the facilitator starts the match: the world is built from the match seed. */
+      start: serverMove(({ G: g, playerID, random }: Ctx) => {
+        if (!isFacilitator(playerID) || g.status !== 'setup') return INVALID_MOVE;
+        const seed =
+          g.config.publicSeed ??
+          Array.from({ length: 4 }, () => Math.floor(random.Number() * 2 ** 32).toString(36)).join('-');
+        buildWorld(g, seed);
+        g.status = 'playing';
+        g.round = 1;
+      }),
+      /** D6: a human seat commits its decision for the round. */
+      commit: serverMove(
+        ({ G: g, playerID }: Ctx, round: unknown, decision: unknown) => {
+          const checked = canCommit(g, playerID ?? '', round, decision);
+          if (!checked.ok) return INVALID_MOVE;
+          g.committed[playerID!] = checked.value;
+        },
+        { ignoreStaleStateID: true },
+      ),
+      /** C2: a human seat votes in the council. */
+      vote: serverMove(
+        ({ G: g, playerID }: Ctx, round: unknown, proposal: unknown) => {
+          if (canVote(g, playerID ?? '', round, proposal) !== null) return INVALID_MOVE;
+          g.council!.votes[playerID!] = proposal as never;
+        },
+        { ignoreStaleStateID: true },
+      ),
+      /** F1: close the round now; missing decisions go to autopilot (also the server's clock). */
+      closeRound: serverMove(({ G: g, playerID }: Ctx, round: unknown) => {
+        if (!isFacilitator(playerID) || round !== g.round || (g.status !== 'playing' && g.status !== 'council'))
+          return INVALID_MOVE;
+        g.closeRequested = g.round;
+      }),
+      pause: serverMove(({ G: g, playerID }: Ctx) => {
+        if (!isFacilitator(playerID) || g.paused || g.status === 'over') return INVALID_MOVE;
+        g.paused = true;
+      }),
+      resume: serverMove(({ G: g, playerID }: Ctx) => {
+        if (!isFacilitator(playerID) || !g.paused) return INVALID_MOVE;
+        g.paused = false;
+      }),
+      /** F3: a shock, applied when the round resolves. */
+      shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown) => {
+        if (!isFacilitator(playerID) || canShock(g, shock) !== null) return INVALID_MOVE;
+        g.pendingShocks.push(JSON.parse(JSON.stringify(shock)) as Shock);
+      }),
+      /** F6: open the whole map to everyone (or close it again). */
+      reveal: serverMove(({ G: g, playerID }: Ctx, on: unknown) => {
+        if (!isFacilitator(playerID) || typeof on !== 'boolean') return INVALID_MOVE;
+        g.revealed = on;
+      }),
+      /** F7: a seat is absent (autopilot) or back. The server calls this on (dis)connection. */
+      setPresence: serverMove(({ G: g, playerID }: Ctx, seat: unknown, present: unknown) => {
+        if (!isFacilitator(playerID) || typeof seat !== 'string' || typeof present !== 'boolean') return INVALID_MOVE;
+        if (!g.workshops.some((w) => w.seat === seat)) return INVALID_MOVE;
+        g.absent = present ? g.absent.filter((s) => s !== seat) : [...new Set([...g.absent, seat])];
+      }),
+      /** F8: end the game now; the whole history is revealed. */
+      endGame: serverMove(({ G: g, playerID }: Ctx) => {
+        if (!isFacilitator(playerID) || g.status === 'over' || g.status === 'setup') return INVALID_MOVE;
+        g.status = 'over';
+      }),
+    },
+  };
+}
+
+export const KanbanCascade = createGame();
