@@ -63,7 +63,7 @@ export default tseslint.config(
             { group: ['node:*'], message: 'game/ is pure: no Node modules.' },
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'game/ is pure: no React.' },
             {
-              group: ['**/client/**', '**/client', '**/server/**', '**/server'],
+              regex: '^(\\.\\.?/)+(client|server)(/|$)',
               message: 'game/ may not import client/ or server/.',
             },
             { group: ['socket.io*', 'better-sqlite3', 'koa*'], message: 'game/ is pure: no I/O libraries.' },

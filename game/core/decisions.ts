@@ -61,7 +61,7 @@ export function canChooseSuppliers(g: G, workshop: number, choice: unknown): str
   for (const [slot, s] of choice.entries()) {
     const allowed = w.alternatives[slot]!.length > 0 ? w.alternatives[slot]! : [w.suppliers[slot]!];
     if (!allowed.includes(s as number)) return `input ${slot + 1}: that supplier is not on offer`;
-    if (w.alternatives[slot]!.length > 0 && !g.config.mechanics.supplierChoice)
+    if (s !== w.suppliers[slot] && !g.config.mechanics.supplierChoice)
       return 'supplier choice is not part of this scenario';
   }
   if (new Set(choice).size !== choice.length) return 'two inputs cannot come from the same supplier';

@@ -12,7 +12,6 @@ import { POLICIES, allocateBudget, steady } from '../bots/policies';
 import { canVote, tally } from './council';
 import { binFloor, canCommit, keepDecision, waitingSeats } from './decisions';
 import { resolveRound } from './resolve';
-import { SCENARIOS } from './scenarios';
 import { type MatchPlan, type SetupData, initialState, parseSetupData, validateSetupData } from './setup';
 import { FACILITATOR, type Decision, type G, type Shock } from './types';
 import { workshopView } from './view';
@@ -64,36 +63,47 @@ function councilComplete(g: G): boolean {
   return voters.length > 0 && voters.every((s) => g.council!.votes[s] !== undefined);
 }
 
+/** C4: the council's rule shapes the bins in effect: raised to a floor, or the planner's allocation of a budget. */
+function applyRuleToBins(g: G): void {
+  if (g.rule?.kind === 'budget') {
+    const bins = allocateBudget(g, g.rule.total);
+    g.workshops.forEach((w, i) => (w.bins = bins[i]!));
+  } else if (g.rule?.kind === 'floor') {
+    const floor = g.rule.bin;
+    g.workshops.forEach((w) => (w.bins = w.bins.map((b) => Math.max(b, floor))));
+  }
+}
+
 /** End of a turn: resolve the round (or close the council), then set up the next one. */
 export function endOfTurn(g: G): void {
+  // A turn can also end by a forged endTurn event (boardgame.io runs disabled events on the
+  // server, BOARDGAME-IO.md hole 3): then nothing is resolved and the round simply goes on.
+  if (!roundComplete(g) && !councilComplete(g)) return;
   if (g.status === 'council' && g.council) {
     const result = tally(g.council.votes);
     if (result === 'none') g.rule = null;
     else if (result !== null) g.rule = result;
+    applyRuleToBins(g);
     g.council = null;
     g.status = 'playing';
+    // A close request ended the council; it must not also close the round that follows.
+    g.closeRequested = 0;
     return;
   }
   if (g.status !== 'playing') return;
-  const scenario = SCENARIOS.get(g.config.scenarioId);
-  const startingBin = scenario?.startingBin ?? 2;
   const autopilot: boolean[] = [];
   let decisions: Decision[] = g.workshops.map((w, i) => {
     const committed = w.seat !== null ? g.committed[w.seat] : undefined;
     autopilot.push(!committed);
     return committed ?? autopilotDecision(g, i);
   });
-  if (g.rule?.kind === 'budget') {
-    const bins = allocateBudget(g, g.rule.total);
-    decisions = decisions.map((d, i) => ({
-      ...d,
-      bins: bins[i]!.slice(0, (d.suppliers ?? g.workshops[i]!.suppliers).length),
-    }));
-  } else if (g.rule?.kind === 'floor') {
+  if (g.rule?.kind === 'floor') {
     const floor = binFloor(g);
     decisions = decisions.map((d) => ({ ...d, bins: d.bins.map((b) => Math.max(b, floor)) }));
   }
-  resolveRound(g, decisions, autopilot, startingBin);
+  resolveRound(g, decisions, autopilot, g.config.startingBin);
+  // Under a budget the planner allocates the next round's bins (whatever was decided).
+  if (g.rule?.kind === 'budget') applyRuleToBins(g);
   g.committed = {};
   g.round += 1;
   if (g.round > g.config.rounds) {
@@ -140,6 +150,7 @@ export function canShock(g: G, shock: unknown): string | null {
       return 'a storm adds 0 to 20 hours per roll';
     return null;
   }
+  if (g.config.mechanics.spot) return 'a spot market redraws its links every round: cut and open do not apply';
   if (!isWorkshop(s.workshop) || !isWorkshop(s.supplier) || s.workshop === s.supplier)
     return 'choose two different workshops';
   const w = g.workshops[s.workshop as number]!;
@@ -154,7 +165,16 @@ export function canShock(g: G, shock: unknown): string | null {
 }
 
 /** Build the game; `defaults` is used when boardgame.io gives no setupData (Local(), tests). */
-export function createGame(defaults?: SetupData): Game<G> {
+export interface GameOptions {
+  /**
+   * Where `start` takes the match seed under the random seed policy. The server injects a
+   * cryptographic source. Without it, boardgame.io's random plugin is used, whose state is in
+   * the initial state that sync sends to clients: predictable unless the server sanitises it.
+   */
+  readonly drawSeed?: () => string;
+}
+
+export function createGame(defaults?: SetupData, options: GameOptions = {}): Game<G> {
   const planOf = (setupData: unknown): MatchPlan => {
     const plan = parseSetupData(setupData ?? defaults);
     if (!plan.ok) throw new Error(plan.error);
@@ -190,6 +210,7 @@ export function createGame(defaults?: SetupData): Game<G> {
         if (!isFacilitator(playerID) || g.status !== 'setup') return INVALID_MOVE;
         const seed =
           g.config.publicSeed ??
+          options.drawSeed?.() ??
           Array.from({ length: 4 }, () => Math.floor(random.Number() * 2 ** 32).toString(36)).join('-');
         buildWorld(g, seed);
         g.status = 'playing';

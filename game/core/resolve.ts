@@ -1,7 +1,10 @@
 /**
- * Resolving a round (rules R1-R9): apply every workshop's decision, roll trouble from the match's
- * seeded streams, run the update rule with per-input bins, charge costs, count line stops and
- * record the round. Pure: mutates the given G only.
+ * Resolving a round (rules R1-R9): roll trouble from the match's seeded streams, run the update
+ * rule with the bins in effect, charge costs, count line stops, record the round, and set the
+ * decisions' bins and suppliers for the next round. Players decide while seeing their suppliers'
+ * lateness of the last round, which is exactly what this round's update rule absorbs; a bin set
+ * now would be a perfect forecast. So, as in the model, the stock is built before the lateness
+ * it must absorb is known. Pure: mutates the given G only.
  */
 import { sampleNoise } from '../engine/noise';
 import { type RandomStream, rootStream } from '../engine/rng';
@@ -46,11 +49,10 @@ export function resolveRound(
   const n = g.workshops.length;
   const { costs, mechanics } = g.config;
   const r = g.round;
-  // R1: decisions take effect: supplier choices, bins (council floor or budget applied by caller), kaizen.
+  // R1: kaizen improves the die before this round's roll. Bins and supplier choices take effect
+  // from the next round (below): a bin is stock built before the lateness it absorbs is known.
   g.workshops.forEach((w, i) => {
     const d = decisions[i]!;
-    if (d.suppliers) w.suppliers = [...d.suppliers];
-    w.bins = [...d.bins];
     if (d.kaizenFace !== null && w.trouble.kind === 'die') {
       w.trouble.die.faces[d.kaizenFace] = Math.max(0, w.trouble.die.faces[d.kaizenFace]! - 1);
       w.kaizenPoints -= costs.kaizenCost;
@@ -125,6 +127,14 @@ export function resolveRound(
     w.coins -= rent + penalty + commute;
     w.autopilot = autopilot[i]!;
     return row;
+  });
+  // R1: this round's decisions set the bins and suppliers of the next round (unless a shock
+  // changed the workshop's inputs this round: then its current layout stays).
+  g.workshops.forEach((w, i) => {
+    const d = decisions[i]!;
+    if (d.bins.length !== w.bins.length) return;
+    if (d.suppliers && d.suppliers.length === w.suppliers.length) w.suppliers = [...d.suppliers];
+    w.bins = [...d.bins];
   });
   const totalBins = rows.reduce((s, row) => s + row.bins.reduce((a, b) => a + b, 0), 0);
   const slots = rows.reduce((s, row) => s + row.bins.length, 0);

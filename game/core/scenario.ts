@@ -113,7 +113,9 @@ export function parseMechanics(value: unknown, path: string, base?: Mechanics): 
 
 export function parsePolicy(value: unknown, path: string): Result<BotPolicy> {
   if (typeof value !== 'string') return err(`${path} must be a string like "steady:2"`);
-  const [name, raw] = value.split(':');
+  const parts = value.split(':');
+  if (parts.length > 2) return err(`${path}: "${value}" has too many parts; use NAME or NAME:PARAM`);
+  const [name, raw] = parts;
   if (!(BOT_POLICIES as readonly string[]).includes(name ?? ''))
     return err(`${path}: unknown policy "${name}"; use ${BOT_POLICIES.join(', ')}`);
   const param = raw === undefined ? 2 : Number(raw);
@@ -246,7 +248,7 @@ export function parseScenario(data: unknown): Result<Scenario> {
   if (!network.ok) return fail(network.error);
   const trouble =
     typeof data.trouble === 'string' ? parseNoise(data.trouble) : err('trouble must be a noise spec string');
-  if (!trouble.ok) return fail(trouble.error);
+  if (!trouble.ok) return fail(`trouble: ${trouble.error}`);
   const mechanics = parseMechanics(data.mechanics, 'mechanics');
   if (!mechanics.ok) return fail(mechanics.error);
   if (mechanics.value.kaizen && trouble.value.kind !== 'faces')
@@ -272,16 +274,32 @@ export function parseScenario(data: unknown): Result<Scenario> {
       return fail('newRoad must be a list of {workshop, supplier} links of a custom network');
     const ids = new Set(network.value.workshops.map((w) => w.id));
     for (const link of data.newRoad as unknown[]) {
+      if (isRecord(link)) {
+        const extraKey = unknownKeys(link, ['workshop', 'supplier'], 'newRoad entry');
+        if (extraKey) return fail(extraKey);
+      }
       if (!isRecord(link) || typeof link.workshop !== 'string' || typeof link.supplier !== 'string')
         return fail('newRoad entries are {"workshop", "supplier"}');
       if (!ids.has(link.workshop) || !ids.has(link.supplier) || link.workshop === link.supplier)
         return fail(`newRoad link ${link.workshop} <- ${link.supplier} names unknown or identical workshops`);
+      if (newRoad.some((l) => l.workshop === link.workshop && l.supplier === link.supplier)) {
+        return fail(`newRoad link ${link.workshop} <- ${link.supplier} is listed twice`);
+      }
+      const target = network.value.workshops.find((w) => w.id === link.workshop)!;
+      if (
+        target.inputs.some((input) =>
+          'supplier' in input ? input.supplier === link.supplier : input.choose.includes(link.supplier as string),
+        )
+      ) {
+        return fail(`newRoad link ${link.workshop} <- ${link.supplier} is already open`);
+      }
       newRoad.push({ workshop: link.workshop, supplier: link.supplier });
     }
   }
   const cb = data.criticalBuffer;
   if (!isRecord(cb)) return fail('criticalBuffer must be {"value", "standardError", "command"} measured with the lab');
   const cbBad = firstError(
+    unknownKeys(cb, ['value', 'standardError', 'command'], 'criticalBuffer'),
     checkNumber(cb.value, 'criticalBuffer.value', 0, 1000),
     checkNumber(cb.standardError, 'criticalBuffer.standardError', 0, 100),
     checkString(cb.command, 'criticalBuffer.command', 500),

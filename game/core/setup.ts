@@ -159,10 +159,16 @@ export function parseSetupData(data: unknown): Result<MatchPlan> {
     costs: costs.value,
     councilRounds,
     maxBin: scenario.maxBin,
+    startingBin: scenario.startingBin,
+    workers: scenario.workers,
     autopilot,
     seedPolicy,
     publicSeed,
-    criticalBuffer: data.network === undefined && data.trouble === undefined ? scenario.criticalBuffer.value : null,
+    // The stored value is for the scenario's own network and trouble with the road closed.
+    criticalBuffer:
+      data.network === undefined && data.trouble === undefined && data.newRoad !== true
+        ? scenario.criticalBuffer.value
+        : null,
   };
   return ok({ scenario, config, newRoad: data.newRoad === true });
 }

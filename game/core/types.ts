@@ -51,6 +51,10 @@ export interface PublicConfig {
   readonly costs: Costs;
   readonly councilRounds: readonly number[];
   readonly maxBin: number;
+  /** Bin of every input at the start, and of a link opened later (hours). */
+  readonly startingBin: number;
+  /** Workers per workshop. */
+  readonly workers: number;
   readonly autopilot: BotPolicy;
   readonly seedPolicy: 'random' | 'fixed';
   /** The published seed of a challenge (seed policy fixed); null otherwise. */

@@ -160,7 +160,7 @@ export function playerView({ G: g, playerID }: { G: G; playerID: string | null |
   return {
     ...common(g),
     role: 'spectator',
-    map: over || g.revealed ? mapView(g) : null,
+    map: over || g.revealed || g.status === 'council' ? mapView(g) : null,
     history: over ? g.history : null,
   };
 }

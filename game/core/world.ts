@@ -76,9 +76,11 @@ export function redrawSpot(g: G): void {
 
 /** Build the workshops of a match from its seed (pure: the same seed gives the same world). */
 export function buildWorld(g: G, seed: string): void {
+  // A custom network travels in G (setupData.network); a scenario's comes from the registry.
   const scenario = SCENARIOS.get(g.config.scenarioId);
   const network = g.secret.custom ?? scenario?.network;
-  if (!network || !scenario) throw new Error(`scenario "${g.config.scenarioId}" is not loaded`);
+  if (!network) throw new Error(`scenario "${g.config.scenarioId}" is not loaded`);
+  const { startingBin, workers } = g.config;
   const { ids, names, suppliers, alternatives } = layout(network, seed);
   const noise = unwrap(parseNoise(g.config.trouble));
   const n = ids.length;
@@ -92,10 +94,10 @@ export function buildWorld(g: G, seed: string): void {
     autopilot: !seatOf.has(i),
     suppliers: suppliers[i]!,
     alternatives: alternatives[i]!,
-    bins: suppliers[i]!.map(() => scenario.startingBin),
+    bins: suppliers[i]!.map(() => startingBin),
     trouble: troubleOf(noise),
     kaizenPoints: 0,
-    workers: scenario.workers,
+    workers,
     coins: g.config.costs.startingCoins,
     lateness: 0,
     lineStops: 0,
@@ -107,8 +109,8 @@ export function buildWorld(g: G, seed: string): void {
   }));
   if (g.secret.newRoad) {
     const index = new Map(ids.map((id, i) => [id, i]));
-    for (const link of scenario.newRoad)
-      openLink(g, index.get(link.workshop)!, index.get(link.supplier)!, scenario.startingBin);
+    for (const link of scenario?.newRoad ?? [])
+      openLink(g, index.get(link.workshop)!, index.get(link.supplier)!, startingBin);
   }
 }
 
@@ -131,14 +133,24 @@ export function openLink(g: G, workshop: number, supplier: number, bin: number):
 /** Cut a link (rule F5): remove the supplier from the workshop's inputs and choices; never the last input. */
 export function cutLink(g: G, workshop: number, supplier: number): boolean {
   const w = g.workshops[workshop]!;
-  const keep = w.suppliers.map((s, slot) => s !== supplier || w.alternatives[slot]!.some((a) => a !== supplier));
-  if (keep.filter(Boolean).length === 0) return false;
-  const slots = w.suppliers.map((_, slot) => slot).filter((slot) => keep[slot]);
-  w.alternatives = slots.map((slot) => w.alternatives[slot]!.filter((a) => a !== supplier));
-  w.suppliers = slots.map((slot) =>
-    w.suppliers[slot] === supplier ? w.alternatives[slots.indexOf(slot)]![0]! : w.suppliers[slot]!,
-  );
-  w.bins = slots.map((slot) => w.bins[slot]!);
+  const suppliers: number[] = [];
+  const alternatives: number[][] = [];
+  const bins: number[] = [];
+  w.suppliers.forEach((current, slot) => {
+    const choices = w.alternatives[slot]!.filter((a) => a !== supplier);
+    // A slot served by the cut supplier switches to its first remaining choice that no other
+    // input uses; a slot with none left is dropped.
+    const taken = new Set([...w.suppliers.filter((s, other) => other !== slot && s !== supplier), ...suppliers]);
+    const next = current !== supplier ? current : choices.find((a) => !taken.has(a));
+    if (next === undefined) return;
+    suppliers.push(next);
+    alternatives.push(choices);
+    bins.push(w.bins[slot]!);
+  });
+  if (suppliers.length === 0) return false;
+  w.suppliers = suppliers;
+  w.alternatives = alternatives;
+  w.bins = bins;
   return true;
 }
 

@@ -1,0 +1,179 @@
+/**
+ * Headless play: `npm run --silent play -- --scenario ID [--seed S] [--rounds R] [--policy NAME[:PARAM]]
+ * [--new-road] [--json]`. A whole match through the real game, every workshop on autopilot; prints
+ * the per-round summaries and a digest of the full history (same seed, same digest).
+ * Exit code 0 on success, 2 on a usage error, 1 otherwise.
+ */
+import { type MatchResult, playMatch } from '../../game/core/headless';
+import { MAX_ROUNDS, parsePolicy } from '../../game/core/scenario';
+import { SCENARIOS, scenarioIds } from '../../game/core/scenarios';
+import { SEED_PATTERN, type SetupData, parseSetupData } from '../../game/core/setup';
+import { BOT_POLICIES } from '../../game/core/types';
+import { type FlagSpec, UsageError, parseFlags } from './flags';
+import { formatTable } from './table';
+
+const AUTOPILOTS = BOT_POLICIES.filter((p) => p !== 'planner');
+const POLICY_ACCEPTS = `NAME[:PARAM], NAME one of ${AUTOPILOTS.join(', ')}, PARAM a number from 0 to 100`;
+const SEED_ACCEPTS = '1-64 letters, digits, "_", ".", ":" or "-"';
+
+const FLAGS: Record<string, FlagSpec> = {
+  scenario: { kind: 'string', accepts: scenarioIds().join(', '), choices: scenarioIds() },
+  seed: { kind: 'string', accepts: SEED_ACCEPTS },
+  rounds: { kind: 'int', accepts: `an integer from 1 to ${MAX_ROUNDS}`, min: 1, max: MAX_ROUNDS },
+  policy: { kind: 'string', accepts: POLICY_ACCEPTS },
+  'new-road': { kind: 'boolean', accepts: 'no value (open the scenario new road from the start)' },
+  json: { kind: 'boolean', accepts: 'no value' },
+  help: { kind: 'boolean', accepts: 'no value' },
+};
+
+function usage(): string {
+  const lines = [
+    'usage: npm run --silent play -- --scenario ID [--seed S] [--rounds R] [--policy NAME[:PARAM]] [--new-road] [--json]',
+    '',
+    'Plays a whole match with every workshop on autopilot and prints, per round, the mean delay,',
+    'the breach rate, the mean bin and the total cost, then a digest of the full history.',
+    '',
+    'flags:',
+  ];
+  for (const [name, spec] of Object.entries(FLAGS)) lines.push(`  --${name.padEnd(10)} ${spec.accepts}`);
+  lines.push('', "defaults: --seed 1, the scenario's rounds and autopilot policy");
+  return lines.join('\n');
+}
+
+interface PlayReport {
+  readonly scenario: string;
+  readonly seed: string;
+  readonly rounds: number;
+  readonly policy: string;
+  readonly newRoad: boolean;
+  readonly summaries: MatchResult['summaries'];
+  readonly totals: {
+    /** Means over the rounds. */
+    readonly meanDelay: number;
+    readonly breachRate: number;
+    readonly meanBin: number;
+    /** Sums over the rounds (and workshops). */
+    readonly totalCost: number;
+    readonly lineStops: number;
+    /** Mean delay after the last round. */
+    readonly finalMeanDelay: number;
+  };
+  readonly digest: string;
+}
+
+function setupOf(flags: Record<string, unknown>): { setup: SetupData; policy: string | undefined } {
+  const scenario = flags.scenario as string | undefined;
+  if (scenario === undefined) throw new UsageError(`--scenario is required: ${FLAGS.scenario!.accepts}`);
+  const seed = (flags.seed as string | undefined) ?? '1';
+  if (!SEED_PATTERN.test(seed)) throw new UsageError(`--seed "${seed}" is not valid; accepted: ${SEED_ACCEPTS}`);
+  const policy = flags.policy as string | undefined;
+  if (policy !== undefined) {
+    const parsed = parsePolicy(policy, '--policy');
+    if (!parsed.ok || parsed.value.name === 'planner' || policy.split(':').length > 2)
+      throw new UsageError(`--policy "${policy}" is not valid; accepted: ${POLICY_ACCEPTS}`);
+  }
+  const newRoad = flags['new-road'] === true;
+  if (newRoad && SCENARIOS.get(scenario)!.newRoad.length === 0) {
+    const withRoad = scenarioIds().filter((id) => SCENARIOS.get(id)!.newRoad.length > 0);
+    const accepted = withRoad.length > 0 ? `accepted with ${withRoad.join(', ')}` : 'no loaded scenario has one';
+    throw new UsageError(`--new-road: scenario "${scenario}" has no new road; ${accepted}`);
+  }
+  const setup: SetupData = {
+    scenario,
+    humanSeats: 0,
+    seed: { policy: 'fixed', value: seed },
+    ...(flags.rounds !== undefined ? { rounds: flags.rounds as number } : {}),
+    ...(newRoad ? { newRoad: true } : {}),
+    ...(policy !== undefined ? { autopilot: policy } : {}),
+  };
+  const plan = parseSetupData(setup);
+  if (!plan.ok) throw new UsageError(plan.error);
+  return { setup, policy };
+}
+
+function report(setup: SetupData, result: MatchResult): PlayReport {
+  const { summaries, config } = result;
+  const mean = (f: (s: (typeof summaries)[number]) => number) =>
+    summaries.length > 0 ? summaries.reduce((a, s) => a + f(s), 0) / summaries.length : 0;
+  return {
+    scenario: config.scenarioId,
+    seed: config.publicSeed ?? '',
+    rounds: config.rounds,
+    policy: `${config.autopilot.name}:${config.autopilot.param}`,
+    newRoad: setup.newRoad === true,
+    summaries,
+    totals: {
+      meanDelay: mean((s) => s.meanDelay),
+      breachRate: mean((s) => s.breachRate),
+      meanBin: mean((s) => s.meanBin),
+      totalCost: summaries.reduce((a, s) => a + s.totalCost, 0),
+      lineStops: result.final.workshops.reduce((a, w) => a + w.lineStops, 0),
+      finalMeanDelay: summaries.at(-1)?.meanDelay ?? 0,
+    },
+    digest: result.digest,
+  };
+}
+
+const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+
+function table(r: PlayReport): string {
+  const t = r.totals;
+  return [
+    `${r.scenario}, seed ${r.seed}, ${r.rounds} rounds, policy ${r.policy}${r.newRoad ? ', new road open' : ''}`,
+    '',
+    formatTable(
+      ['round', 'mean delay', 'breach rate', 'mean bin', 'total cost'],
+      r.summaries.map((s) => [
+        String(s.round),
+        fmt(s.meanDelay),
+        fmt(s.breachRate),
+        fmt(s.meanBin),
+        fmt(s.totalCost, 2),
+      ]),
+    ),
+    '',
+    formatTable(
+      ['mean delay (rounds)', 'final mean delay', 'breach rate', 'mean bin', 'total cost', 'line stops'],
+      [
+        [
+          fmt(t.meanDelay),
+          fmt(t.finalMeanDelay),
+          fmt(t.breachRate),
+          fmt(t.meanBin),
+          fmt(t.totalCost, 2),
+          String(t.lineStops),
+        ],
+      ],
+    ),
+    '',
+    `digest ${r.digest}`,
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, FLAGS, Object.keys(FLAGS));
+  if (flags.help) {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  const { setup, policy } = setupOf(flags);
+  const result = await playMatch(setup, policy !== undefined ? { policy } : {});
+  const r = report(setup, result);
+  process.stdout.write(flags.json ? `${JSON.stringify(r, null, 2)}\n` : `${table(r)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`play: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`play: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
