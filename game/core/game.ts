@@ -247,6 +247,12 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         if (!isFacilitator(playerID) || !g.paused) return INVALID_MOVE;
         g.paused = false;
       }),
+      /** F9: the server's round clock publishes the deadline of a round (or the time left when paused). */
+      clock: serverMove(({ G: g, playerID }: Ctx, round: unknown, deadline: unknown, remainingMs: unknown) => {
+        const ok = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0);
+        if (!isFacilitator(playerID) || round !== g.round || !ok(deadline) || !ok(remainingMs)) return INVALID_MOVE;
+        g.clock = { round: g.round, deadline: deadline as number | null, remainingMs: remainingMs as number | null };
+      }),
       /** F3: a shock, applied when the round resolves. */
       shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown) => {
         if (!isFacilitator(playerID) || canShock(g, shock) !== null) return INVALID_MOVE;

@@ -226,6 +226,7 @@ export function initialState(plan: MatchPlan): G {
     council: null,
     history: [],
     closeRequested: 0,
+    clock: null,
     secret: { seed: '', custom: plan.scenario.id === 'custom' ? plan.scenario.network : null, newRoad: plan.newRoad },
   };
 }

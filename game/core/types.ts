@@ -184,6 +184,11 @@ export interface G {
   /** The facilitator (or the server's clock) asked to close this round. */
   closeRequested: number;
   /**
+   * The round clock, set by the server (wall-clock time enters only as a move argument): the
+   * deadline of `round` in epoch milliseconds, or the time left while paused. Null: no timer.
+   */
+  clock: { readonly round: number; readonly deadline: number | null; readonly remainingMs: number | null } | null;
+  /**
    * Server-only, never in any client's view: the match seed (set by `start`), a custom network
    * from setupData, and whether the new road opens at the start.
    */

@@ -34,6 +34,7 @@ interface Common {
   readonly status: Status;
   readonly round: number;
   readonly paused: boolean;
+  readonly clock: G['clock'];
   /** Human seats that still owe a decision this round (count only). */
   readonly waitingFor: number;
   readonly rule: G['rule'];
@@ -104,6 +105,7 @@ function common(g: G): Common {
     status: g.status,
     round: g.round,
     paused: g.paused,
+    clock: g.clock,
     waitingFor: g.status === 'playing' ? waitingSeats(g).length : 0,
     rule: g.rule,
     council: g.council ? { round: g.council.round, votes: Object.keys(g.council.votes).length } : null,

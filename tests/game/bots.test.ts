@@ -108,6 +108,7 @@ function seatView(o: ViewOverrides = {}): SeatView {
     status: 'playing',
     round: history.length + 1,
     paused: false,
+    clock: null,
     waitingFor: 1,
     rule: null,
     council: null,

@@ -464,6 +464,7 @@ describe('I1-I5: what each client receives over Local()', () => {
       expect(v.history).toBeNull();
       expect(Object.keys(v).sort()).toEqual(
         [
+          'clock',
           'config',
           'council',
           'history',

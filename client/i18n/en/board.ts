@@ -1,0 +1,2 @@
+/** English messages of the player board. */
+export const board = {} as const;

@@ -1,0 +1,2 @@
+/** English messages of the facilitator / projector view. */
+export const facilitator = {} as const;
