@@ -1,78 +1,51 @@
 /**
- * `npm start`: serves the built client (dist/) and GET /health on PORT (default 8000).
- * The boardgame.io game server, lobby and storage join this process with the session issue.
+ * `npm start` runs this (after building the client when needed, see start.ts): the whole server
+ * on PORT (default 8000) with its data in DATA_DIR (default ./data). ORIGINS (comma-separated)
+ * adds allowed origins besides the server's own; PUBLIC_URL sets the origin used in join links.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { startApp } from './app';
+import { jsonLogger } from './log';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
+const log = jsonLogger();
+
+function fail(message: string): never {
+  log('config-error', { message });
+  process.exit(2);
+}
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 8000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(
-      JSON.stringify({ event: 'config-error', message: `PORT must be an integer from 0 to 65535, got "${raw}"` }),
-    );
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT must be an integer from 0 to 65535, got "${raw}"`);
   return port;
 }
 
-if (!existsSync(join(root, 'index.html'))) {
-  console.error(
-    JSON.stringify({
-      event: 'config-error',
-      message: 'dist/index.html is missing: run npm run build (npm start does it for you)',
-    }),
-  );
-  process.exit(2);
+function parseOrigins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) fail(`ORIGINS entries must look like http://host:port, got "${origin}"`);
+    return origin;
+  });
 }
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true }));
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.pathname);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  let path = normalize(join(root, decoded));
-  if (!path.startsWith(root)) {
-    res.writeHead(400).end();
-    return;
-  }
-  if (!existsSync(path) || statSync(path).isDirectory()) path = join(root, 'index.html');
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(path).pipe(res);
+const publicUrl = process.env.PUBLIC_URL?.replace(/\/$/, '');
+if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(publicUrl))
+  fail(`PUBLIC_URL must look like http://host:port, got "${publicUrl}"`);
+
+const app = await startApp({
+  port: parsePort(process.env.PORT),
+  dataDir: resolve(process.env.DATA_DIR ?? 'data'),
+  origins: parseOrigins(process.env.ORIGINS),
+  log,
+  ...(publicUrl ? { publicUrl, origins: [...parseOrigins(process.env.ORIGINS), publicUrl] } : {}),
 });
 
-const port = parsePort(process.env.PORT);
-server.listen(port, () => {
-  const address = server.address();
-  console.log(
-    JSON.stringify({ event: 'listening', port: typeof address === 'object' && address ? address.port : port }),
-  );
-});
+const shutdown = (signal: string) => {
+  log('shutdown', { signal });
+  void app.close().then(() => process.exit(0));
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -263,11 +263,16 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         if (!isFacilitator(playerID) || typeof on !== 'boolean') return INVALID_MOVE;
         g.revealed = on;
       }),
-      /** F7: a seat is absent (autopilot) or back. The server calls this on (dis)connection. */
-      setPresence: serverMove(({ G: g, playerID }: Ctx, seat: unknown, present: unknown) => {
-        if (!isFacilitator(playerID) || typeof seat !== 'string' || typeof present !== 'boolean') return INVALID_MOVE;
-        if (!g.workshops.some((w) => w.seat === seat)) return INVALID_MOVE;
-        g.absent = present ? g.absent.filter((s) => s !== seat) : [...new Set([...g.absent, seat])];
+      /** F7: seats are absent (autopilot) or back: one seat or a list. The server calls this on (dis)connection. */
+      setPresence: serverMove(({ G: g, playerID }: Ctx, seats: unknown, present: unknown) => {
+        const list = typeof seats === 'string' ? [seats] : seats;
+        if (!isFacilitator(playerID) || !Array.isArray(list) || list.length === 0 || typeof present !== 'boolean') {
+          return INVALID_MOVE;
+        }
+        if (!list.every((seat) => typeof seat === 'string' && g.workshops.some((w) => w.seat === seat)))
+          return INVALID_MOVE;
+        const changed = new Set(list as string[]);
+        g.absent = present ? g.absent.filter((s) => !changed.has(s)) : [...new Set([...g.absent, ...changed])];
       }),
       /** F8: end the game now; the whole history is revealed. */
       endGame: serverMove(({ G: g, playerID }: Ctx) => {

@@ -1,0 +1,199 @@
+/**
+ * The Kanban Cascade server on one port: the built client, boardgame.io's game server (Socket.IO)
+ * and Lobby API, the session API, /health; embedded SQLite storage; the steward (round clock,
+ * presence); and every mitigation of ../shared/notes/BOARDGAME-IO.md:
+ *  - packet guard (guard.ts) on the game's Socket.IO namespace;
+ *  - initial state sanitised and log trimmed in storage (storage/sqlite.ts);
+ *  - a cryptographic seed per match (createGame's drawSeed);
+ *  - exact origins for the HTTP API and Socket.IO (requests from other origins are refused).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Server as HttpServer } from 'node:http';
+import type Router from '@koa/router';
+import type { State } from 'boardgame.io';
+import { Server, SocketIO } from 'boardgame.io/server';
+import serve from 'koa-static';
+import { GAME_NAME, createGame } from '../game/core/game';
+import type { G } from '../game/core/types';
+import { playerView } from '../game/core/view';
+import { refusePacket } from './guard';
+import { type Logger, jsonLogger } from './log';
+import { installSessionApi } from './sessions';
+import { Steward } from './steward';
+import { SqliteStorage } from './storage/sqlite';
+
+export interface AppOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  /** Origins allowed besides the server's own (e.g. the Vite dev server). */
+  readonly origins?: readonly string[];
+  /** Folder of the built client (default ./dist); the API runs without it. */
+  readonly clientDir?: string;
+  readonly log?: Logger;
+  readonly publicUrl?: string;
+  /** Steward timings (tests shorten them). */
+  readonly graceMs?: number;
+  readonly tickMs?: number;
+}
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly storage: SqliteStorage;
+  readonly steward: Steward;
+  close(): Promise<void>;
+}
+
+type Callback = (error: null, allowed: boolean) => void;
+
+/** Small in-memory pub/sub (the shape boardgame.io's SocketIO transport takes). */
+class PubSub {
+  private readonly channels = new Map<string, ((payload: unknown) => void)[]>();
+  publish(channel: string, payload: unknown): void {
+    for (const fn of this.channels.get(channel) ?? []) fn(payload);
+  }
+  subscribe(channel: string, fn: (payload: unknown) => void): void {
+    this.channels.set(channel, [...(this.channels.get(channel) ?? []), fn]);
+  }
+  unsubscribeAll(channel: string): void {
+    this.channels.delete(channel);
+  }
+}
+
+const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief)(\/|$)|^\/$/;
+
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const log = options.log ?? jsonLogger();
+  const game = createGame(undefined, { drawSeed: () => randomBytes(16).toString('hex') });
+  const storage = new SqliteStorage({
+    dataDir: options.dataDir,
+    sanitiseInitialState: (state: State) => ({
+      ...state,
+      G: playerView({ G: state.G as G, playerID: null }) as never,
+      plugins: {},
+    }),
+  });
+  const allowed = new Set<string>(options.origins ?? []);
+  const apiOrigins: string[] = [...allowed];
+  const selfOrigins = (port: number) => [
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+    `http://[::1]:${port}`,
+  ];
+  const originOk = (origin: string | undefined, host: string | undefined) =>
+    origin === undefined || origin === '' || allowed.has(origin) || (host !== undefined && origin === `http://${host}`);
+  const pubSub = new PubSub();
+  const transport = new SocketIO({
+    pubSub: pubSub as never,
+    socketOpts: {
+      maxHttpBufferSize: 64 * 1024,
+      cors: {
+        origin: (origin: string | undefined, cb: (e: Error | null, ok?: boolean) => void) =>
+          cb(null, originOk(origin, undefined)),
+      },
+      allowRequest: (req: { headers: Record<string, string | undefined> }, cb: Callback) =>
+        cb(null, originOk(req.headers.origin, req.headers.host)),
+    } as never,
+  });
+  const server = Server({
+    games: [game],
+    db: storage,
+    transport,
+    // The same list, filled with the server's own origins once the port is known.
+    origins: apiOrigins,
+    uuid: () => randomBytes(8).toString('hex'),
+    generateCredentials: () => randomBytes(16).toString('hex'),
+  });
+  const app = server.app;
+  // Refuse cross-origin HTTP requests from origins that are not configured (before anything else).
+  app.use(async (ctx, next) => {
+    if (!originOk(ctx.get('Origin') || undefined, ctx.get('Host'))) {
+      log('origin-refused', { origin: ctx.get('Origin').slice(0, 100), path: ctx.path.slice(0, 100) });
+      ctx.status = 403;
+      ctx.body = { error: 'this origin is not allowed' };
+      return;
+    }
+    await next();
+  });
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/health') {
+      ctx.body = { ok: true };
+      return;
+    }
+    await next();
+  });
+  const clientDir = options.clientDir ?? join(process.cwd(), 'dist');
+  if (existsSync(join(clientDir, 'index.html'))) {
+    app.use(serve(clientDir, { index: 'index.html', maxage: 0 }));
+    app.use(async (ctx, next) => {
+      if (ctx.method === 'GET' && SPA_ROUTES.test(ctx.path)) {
+        ctx.path = '/index.html';
+        await serve(clientDir)(ctx, next);
+        return;
+      }
+      await next();
+    });
+  }
+  installSessionApi(server.router as unknown as Router, {
+    game,
+    storage,
+    log,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
+
+  // The packet guard on the game's namespace.
+  const moves = new Set(Object.keys(game.moves ?? {}));
+  const io = (
+    app as unknown as { _io: { of(name: string): { on(ev: string, fn: (socket: GuardedSocket) => void): void } } }
+  )._io;
+  type GuardedSocket = { id: string; use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void };
+  io.of(GAME_NAME).on('connection', (socket) => {
+    socket.use((packet, next) => {
+      const refused = refusePacket(packet, moves, (id) => storage.fetch(id, { metadata: true }).metadata !== undefined);
+      if (refused === null) next();
+      else log('packet-refused', { socket: socket.id, reason: refused });
+    });
+  });
+
+  const steward = new Steward({
+    game,
+    storage,
+    auth: (app.context as unknown as { auth: unknown }).auth,
+    broadcast: (matchID, payload) => pubSub.publish(`MATCH-${matchID}`, payload),
+    queue: (matchID) =>
+      (
+        transport as unknown as { getMatchQueue(id: string): { add<T>(t: () => Promise<T>): Promise<T> } }
+      ).getMatchQueue(matchID),
+    log,
+    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+    ...(options.tickMs !== undefined ? { tickMs: options.tickMs } : {}),
+  });
+
+  const { appServer } = await server.run({ port: options.port });
+  const port = (appServer.address() as AddressInfo).port;
+  for (const origin of selfOrigins(port)) {
+    allowed.add(origin);
+    apiOrigins.push(origin);
+  }
+  steward.start();
+  log('listening', { port, dataDir: options.dataDir });
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    storage,
+    steward,
+    close: async () => {
+      steward.stop();
+      await new Promise<void>((resolve) => {
+        const io2 = (app as unknown as { _io?: { close(cb?: () => void): void } })._io;
+        io2?.close();
+        (appServer as HttpServer).close(() => resolve());
+        (appServer as HttpServer).closeAllConnections?.();
+      });
+      storage.close();
+    },
+  };
+}

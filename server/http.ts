@@ -1,0 +1,49 @@
+/** Small HTTP helpers for the session API: a bounded JSON body reader and error replies. */
+import type { Context } from 'koa';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Read a JSON body of at most `limit` bytes; 400/413 with a message otherwise. */
+export async function readJson(ctx: Context, limit = 16 * 1024): Promise<unknown> {
+  const type = ctx.get('content-type');
+  if (!type.startsWith('application/json'))
+    throw new HttpError(415, 'send a JSON body (content-type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
+}
+
+/** Run a handler; HttpErrors become {"error"} replies, anything else a 500 with no details. */
+export function handle(fn: (ctx: Context) => Promise<void>, onCrash: (e: unknown) => void) {
+  return async (ctx: Context) => {
+    try {
+      await fn(ctx);
+    } catch (e) {
+      if (e instanceof HttpError) {
+        ctx.status = e.status;
+        ctx.body = { error: e.message };
+      } else {
+        onCrash(e);
+        ctx.status = 500;
+        ctx.body = { error: 'internal error' };
+      }
+    }
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The session API (docs/API.md): create a session (a boardgame.io match with a short join
+ * code), read it, join a seat, leave it, and the join link's QR code. Every workshop is a seat;
+ * joiners are spread over the network; credentials go only to the joiner.
+ */
+import { randomBytes } from 'node:crypto';
+import type Router from '@koa/router';
+import type { Game } from 'boardgame.io';
+import { createMatch } from 'boardgame.io/internal';
+import QRCode from 'qrcode';
+import { SCENARIOS } from '../game/core/scenarios';
+import { parseSetupData } from '../game/core/setup';
+import type { G } from '../game/core/types';
+import { seatWorkshop } from '../game/core/world';
+import { HttpError, handle, readJson } from './http';
+import type { Logger } from './log';
+import type { SqliteStorage } from './storage/sqlite';
+
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+const NAME_MAX = 40;
+
+export const secretToken = (bytes = 16) => randomBytes(bytes).toString('hex');
+
+function newCode(): string {
+  const bytes = randomBytes(6);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+interface SessionRow {
+  code: string;
+  match_id: string;
+  players: number;
+}
+
+export interface SessionDeps {
+  readonly game: Game<G>;
+  readonly storage: SqliteStorage;
+  readonly log: Logger;
+  /** The origin players use in links (from the request's Host when not configured). */
+  readonly publicUrl?: string;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function installSessionApi(router: Router, deps: SessionDeps): void {
+  const { storage, game, log } = deps;
+  const db = storage.db;
+  db.exec(`CREATE TABLE IF NOT EXISTS sessions (
+    code TEXT PRIMARY KEY,
+    match_id TEXT NOT NULL UNIQUE,
+    players INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  )`);
+  const insert = db.prepare('INSERT INTO sessions (code, match_id, players, created_at) VALUES (?, ?, ?, ?)');
+  const byCode = db.prepare<[string], SessionRow>('SELECT code, match_id, players FROM sessions WHERE code = ?');
+  const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
+  const origin = (ctx: { origin: string }) => deps.publicUrl ?? ctx.origin;
+
+  const session = (code: string): SessionRow => {
+    if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
+    const row = byCode.get(code);
+    if (!row) throw new HttpError(404, `no session has the code ${code}`);
+    return row;
+  };
+
+  router.get('/api/scenarios', (ctx) => {
+    ctx.body = [...SCENARIOS.values()].map((s) => ({
+      id: s.id,
+      title: s.title,
+      story: s.story,
+      learningGoal: s.learningGoal,
+      questions: s.questions,
+      workshops: s.network.kind === 'custom' ? s.network.workshops.length : s.network.n,
+      rounds: s.rounds,
+      criticalBuffer: s.criticalBuffer.value,
+      mechanics: s.mechanics,
+      trouble: s.trouble,
+      hasNewRoad: s.newRoad.length > 0,
+    }));
+  });
+
+  router.post(
+    '/api/sessions',
+    handle(async (ctx) => {
+      const body = await readJson(ctx);
+      if (!isRecord(body)) throw new HttpError(400, 'send {"scenario", "players", "rounds", "roundSeconds"}');
+      const extra = Object.keys(body).find(
+        (k) => !['scenario', 'players', 'rounds', 'roundSeconds', 'autopilot', 'newRoad'].includes(k),
+      );
+      if (extra) throw new HttpError(400, `unknown field "${extra}"`);
+      const scenario = typeof body.scenario === 'string' ? SCENARIOS.get(body.scenario) : undefined;
+      if (!scenario) throw new HttpError(400, `scenario must be one of ${[...SCENARIOS.keys()].join(', ')}`);
+      const workshops = scenario.network.kind === 'custom' ? scenario.network.workshops.length : scenario.network.n;
+      const players = body.players;
+      if (typeof players !== 'number' || !Number.isInteger(players) || players < 1 || players > workshops) {
+        throw new HttpError(
+          400,
+          `players must be a whole number from 1 to ${workshops} (the workshops of ${scenario.title})`,
+        );
+      }
+      const setupData = {
+        scenario: scenario.id,
+        humanSeats: workshops,
+        ...(body.rounds !== undefined ? { rounds: body.rounds } : {}),
+        ...(body.roundSeconds !== undefined ? { roundSeconds: body.roundSeconds } : {}),
+        ...(body.autopilot !== undefined ? { autopilot: body.autopilot } : {}),
+        ...(body.newRoad !== undefined ? { newRoad: body.newRoad } : {}),
+        seed: { policy: 'random' as const },
+      };
+      const plan = parseSetupData(setupData);
+      if (!plan.ok) throw new HttpError(400, plan.error.replace(/^setupData\./, ''));
+      const match = createMatch({ game, numPlayers: workshops + 1, setupData, unlisted: true });
+      if ('setupDataError' in match) throw new HttpError(400, String(match.setupDataError));
+      const matchID = secretToken(8);
+      const credentials = secretToken();
+      match.metadata.players[0] = { id: 0, name: 'Facilitator', credentials };
+      storage.createMatch(matchID, { initialState: match.initialState, metadata: match.metadata });
+      let code = newCode();
+      while (byCode.get(code)) code = newCode();
+      insert.run(code, matchID, players, Date.now());
+      log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
+      ctx.status = 201;
+      ctx.body = {
+        code,
+        matchID,
+        seat: '0',
+        credentials,
+        joinUrl: `${origin(ctx)}/join/${code}`,
+        facilitatorUrl: `${origin(ctx)}/facilitate/${code}`,
+      };
+    }, crash),
+  );
+
+  router.get(
+    '/api/sessions/:code',
+    handle(async (ctx) => {
+      const row = session(ctx.params.code ?? '');
+      const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
+      const g = state!.G as G;
+      const scenario = SCENARIOS.get(g.config.scenarioId);
+      ctx.body = {
+        code: row.code,
+        matchID: row.match_id,
+        scenario: { id: g.config.scenarioId, title: g.config.title, learningGoal: scenario?.learningGoal ?? '' },
+        workshops: g.config.workshops,
+        rounds: g.config.rounds,
+        roundSeconds: g.config.roundSeconds,
+        expectedPlayers: row.players,
+        status: g.status,
+        round: g.round,
+        players: Object.values(metadata!.players)
+          .filter((p) => p.id !== 0 && p.name !== undefined)
+          .map((p) => ({ seat: String(p.id), name: p.name, connected: Boolean(p.isConnected) })),
+      };
+    }, crash),
+  );
+
+  router.post(
+    '/api/sessions/:code/join',
+    handle(async (ctx) => {
+      const row = session(ctx.params.code ?? '');
+      const body = await readJson(ctx);
+      const name = isRecord(body) && typeof body.name === 'string' ? body.name.trim() : '';
+      if (name.length < 1 || name.length > NAME_MAX || /[\u0000-\u001f<>]/.test(name)) {
+        throw new HttpError(400, `name must be 1 to ${NAME_MAX} characters, without < or >`);
+      }
+      const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
+      if (state!.ctx.gameover !== undefined) throw new HttpError(409, 'this session has ended');
+      const n = (state!.G as G).config.workshops;
+      // Spread the expected players over the network first, then fill the rest in order.
+      const order = [
+        ...Array.from({ length: row.players }, (_, k) => seatWorkshop(k + 1, row.players, n) + 1),
+        ...Array.from({ length: n }, (_, i) => i + 1),
+      ];
+      const seat = order.find((s) => metadata!.players[s]?.name === undefined);
+      if (seat === undefined) throw new HttpError(409, 'every workshop of this session is taken');
+      const credentials = secretToken();
+      metadata!.players[seat] = { ...metadata!.players[seat], id: seat, name, credentials };
+      storage.setMetadata(row.match_id, metadata!);
+      const g = state!.G as G;
+      const w = g.workshops[seat - 1];
+      log('seat-joined', { code: row.code, seat });
+      ctx.body = {
+        code: row.code,
+        matchID: row.match_id,
+        seat: String(seat),
+        credentials,
+        workshop: w ? { index: seat - 1, id: w.id, name: w.name } : { index: seat - 1, id: null, name: null },
+      };
+    }, crash),
+  );
+
+  router.post(
+    '/api/sessions/:code/leave',
+    handle(async (ctx) => {
+      const row = session(ctx.params.code ?? '');
+      const body = await readJson(ctx);
+      if (!isRecord(body) || typeof body.seat !== 'string' || typeof body.credentials !== 'string') {
+        throw new HttpError(400, 'send {"seat", "credentials"}');
+      }
+      const { metadata } = storage.fetch(row.match_id, { metadata: true });
+      const seat = Number(body.seat);
+      const player = metadata!.players[seat];
+      if (!Number.isInteger(seat) || seat < 1 || !player || player.credentials !== body.credentials) {
+        throw new HttpError(403, 'these credentials do not hold that seat');
+      }
+      metadata!.players[seat] = { id: seat };
+      storage.setMetadata(row.match_id, metadata!);
+      log('seat-left', { code: row.code, seat });
+      ctx.body = { ok: true };
+    }, crash),
+  );
+
+  router.get(
+    '/api/sessions/:code/qr.svg',
+    handle(async (ctx) => {
+      const row = session(ctx.params.code ?? '');
+      ctx.type = 'image/svg+xml';
+      ctx.body = await QRCode.toString(`${origin(ctx)}/join/${row.code}`, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
+    }, crash),
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Embedded persistent storage for boardgame.io: a synchronous better-sqlite3 store in WAL mode.
+ * Synchronous on purpose: async adapters race (a lobby join interleaved with a socket connect
+ * erased credentials, BOARDGAME-IO.md hole 6). Every write is one transaction, so a killed
+ * process loses nothing that was acknowledged.
+ *
+ * Two defences live here (BOARDGAME-IO.md): `fetch` never returns the raw initial state (the
+ * sync message would send it, unfiltered, to every client): it returns the spectator's view of it
+ * without plugin data; and the log returned to clients is trimmed to its last entries.
+ */
+import Database from 'better-sqlite3';
+import { Sync } from 'boardgame.io/internal';
+import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface SqliteOptions {
+  /** Folder of the database file (created when missing). */
+  readonly dataDir: string;
+  /** Replaces the initial state handed to clients (the spectator view, without plugins). */
+  readonly sanitiseInitialState: (state: State) => State;
+  /** Log entries returned by fetch (the full log stays in the database). */
+  readonly logLimit?: number;
+}
+
+type Row = { state: string; initial: string; metadata: string };
+
+export class SqliteStorage extends Sync {
+  readonly db: Database.Database;
+  private readonly logLimit: number;
+  private readonly statements;
+
+  constructor(private readonly options: SqliteOptions) {
+    super();
+    mkdirSync(options.dataDir, { recursive: true });
+    this.db = new Database(join(options.dataDir, 'kanban-cascade.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS matches (
+        id TEXT PRIMARY KEY,
+        game TEXT NOT NULL,
+        state TEXT NOT NULL,
+        initial TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        gameover INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS log (
+        match_id TEXT NOT NULL REFERENCES matches(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (match_id, seq)
+      );
+    `);
+    this.logLimit = options.logLimit ?? 50;
+    this.statements = {
+      insert: this.db.prepare(
+        'INSERT INTO matches (id, game, state, initial, metadata, gameover, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+      ),
+      setState: this.db.prepare('UPDATE matches SET state = ?, gameover = ?, updated_at = ? WHERE id = ?'),
+      setMetadata: this.db.prepare('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE id = ?'),
+      get: this.db.prepare<[string], Row>('SELECT state, initial, metadata FROM matches WHERE id = ?'),
+      nextSeq: this.db.prepare<[string], { next: number }>(
+        'SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM log WHERE match_id = ?',
+      ),
+      appendLog: this.db.prepare('INSERT INTO log (match_id, seq, entry) VALUES (?, ?, ?)'),
+      tailLog: this.db.prepare<[string, number], { entry: string }>(
+        'SELECT entry FROM (SELECT seq, entry FROM log WHERE match_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+      ),
+      wipe: this.db.prepare('DELETE FROM matches WHERE id = ?'),
+    };
+  }
+
+  override connect(): void {}
+
+  override createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): void {
+    const now = Date.now();
+    const state = JSON.stringify(opts.initialState);
+    this.statements.insert.run(matchID, opts.metadata.gameName, state, state, JSON.stringify(opts.metadata), now, now);
+  }
+
+  setState(matchID: string, state: State, deltalog?: LogEntry[]): void {
+    const write = this.db.transaction(() => {
+      this.statements.setState.run(
+        JSON.stringify(state),
+        state.ctx.gameover === undefined ? 0 : 1,
+        Date.now(),
+        matchID,
+      );
+      if (deltalog && deltalog.length > 0) {
+        let seq = this.statements.nextSeq.get(matchID)!.next;
+        for (const entry of deltalog) this.statements.appendLog.run(matchID, seq++, JSON.stringify(entry));
+      }
+    });
+    write();
+  }
+
+  setMetadata(matchID: string, metadata: Server.MatchData): void {
+    this.statements.setMetadata.run(
+      JSON.stringify(metadata),
+      metadata.gameover === undefined ? 0 : 1,
+      Date.now(),
+      matchID,
+    );
+  }
+
+  fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): StorageAPI.FetchResult<O> {
+    const row = this.statements.get.get(matchID);
+    const result: Partial<StorageAPI.FetchFields> = {};
+    if (!row) return result as StorageAPI.FetchResult<O>;
+    if (opts.state) result.state = JSON.parse(row.state) as State;
+    if (opts.metadata) result.metadata = JSON.parse(row.metadata) as Server.MatchData;
+    if (opts.initialState) result.initialState = this.options.sanitiseInitialState(JSON.parse(row.initial) as State);
+    if (opts.log)
+      result.log = this.statements.tailLog.all(matchID, this.logLimit).map((r) => JSON.parse(r.entry) as LogEntry);
+    return result as StorageAPI.FetchResult<O>;
+  }
+
+  /** The raw state (server-side use only: the steward, the debrief, tests). */
+  rawState(matchID: string): State | undefined {
+    const row = this.statements.get.get(matchID);
+    return row ? (JSON.parse(row.state) as State) : undefined;
+  }
+
+  wipe(matchID: string): void {
+    this.statements.wipe.run(matchID);
+  }
+
+  override listMatches(opts?: StorageAPI.ListMatchesOpts): string[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (opts?.gameName) {
+      where.push('game = ?');
+      args.push(opts.gameName);
+    }
+    if (opts?.where?.isGameover !== undefined) {
+      where.push('gameover = ?');
+      args.push(opts.where.isGameover ? 1 : 0);
+    }
+    if (opts?.where?.updatedBefore !== undefined) {
+      where.push('updated_at < ?');
+      args.push(opts.where.updatedBefore);
+    }
+    if (opts?.where?.updatedAfter !== undefined) {
+      where.push('updated_at > ?');
+      args.push(opts.where.updatedAfter);
+    }
+    const sql = `SELECT id FROM matches${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at`;
+    return (this.db.prepare(sql).all(...args) as { id: string }[]).map((r) => r.id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
