@@ -164,7 +164,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): void {
       const row = session(ctx.params.code ?? '');
       const body = await readJson(ctx);
       const name = isRecord(body) && typeof body.name === 'string' ? body.name.trim() : '';
-      if (name.length < 1 || name.length > NAME_MAX || /[\u0000-\u001f<>]/.test(name)) {
+      if (name.length < 1 || name.length > NAME_MAX || /[<>]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 32)) {
         throw new HttpError(400, `name must be 1 to ${NAME_MAX} characters, without < or >`);
       }
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
