@@ -20,6 +20,7 @@ import { GAME_NAME, createGame } from '../game/core/game';
 import type { G } from '../game/core/types';
 import { playerView } from '../game/core/view';
 import { refusePacket } from './guard';
+import { lobbyGuard } from './lobbyGuard';
 import { type Logger, jsonLogger } from './log';
 import { installSessionApi } from './sessions';
 import { Steward } from './steward';
@@ -137,12 +138,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await next();
     });
   }
-  installSessionApi(server.router as unknown as Router, {
+  const isSessionMatch = installSessionApi(server.router as unknown as Router, {
     game,
     storage,
     log,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
+  app.use(lobbyGuard(isSessionMatch));
+  // No socket survives a restart: whoever was connected when the process died is not any more.
+  storage.resetConnections();
 
   // The packet guard on the game's namespace.
   const moves = new Set(Object.keys(game.moves ?? {}));

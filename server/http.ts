@@ -10,8 +10,13 @@ export class HttpError extends Error {
   }
 }
 
-/** Read a JSON body of at most `limit` bytes; 400/413 with a message otherwise. */
+/** Read a JSON body of at most `limit` bytes; 400/413/415 with a message otherwise. */
 export async function readJson(ctx: Context, limit = 16 * 1024): Promise<unknown> {
+  return (await readJsonRaw(ctx, limit)).body;
+}
+
+/** readJson, also returning the raw bytes (to replay the body to a later reader). */
+export async function readJsonRaw(ctx: Context, limit = 16 * 1024): Promise<{ body: unknown; raw: Buffer }> {
   const type = ctx.get('content-type');
   if (!type.startsWith('application/json'))
     throw new HttpError(415, 'send a JSON body (content-type: application/json)');
@@ -22,9 +27,9 @@ export async function readJson(ctx: Context, limit = 16 * 1024): Promise<unknown
     if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(raw.toString('utf8')) as unknown, raw };
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }

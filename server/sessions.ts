@@ -13,12 +13,12 @@ import { parseSetupData } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import { HttpError, handle, readJson } from './http';
+import { nameProblem } from './lobbyGuard';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
-const NAME_MAX = 40;
 
 export const secretToken = (bytes = 16) => randomBytes(bytes).toString('hex');
 
@@ -45,7 +45,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-export function installSessionApi(router: Router, deps: SessionDeps): void {
+/** Install the session API; returns whether a match belongs to a session (has a join code). */
+export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
   const { storage, game, log } = deps;
   const db = storage.db;
   db.exec(`CREATE TABLE IF NOT EXISTS sessions (
@@ -56,6 +57,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): void {
   )`);
   const insert = db.prepare('INSERT INTO sessions (code, match_id, players, created_at) VALUES (?, ?, ?, ?)');
   const byCode = db.prepare<[string], SessionRow>('SELECT code, match_id, players FROM sessions WHERE code = ?');
+  const byMatch = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE match_id = ?');
   const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
   const origin = (ctx: { origin: string }) => deps.publicUrl ?? ctx.origin;
 
@@ -63,6 +65,8 @@ export function installSessionApi(router: Router, deps: SessionDeps): void {
     if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
     const row = byCode.get(code);
     if (!row) throw new HttpError(404, `no session has the code ${code}`);
+    if (!storage.fetch(row.match_id, { metadata: true }).metadata)
+      throw new HttpError(410, `the game of session ${code} is gone`);
     return row;
   };
 
@@ -163,10 +167,9 @@ export function installSessionApi(router: Router, deps: SessionDeps): void {
     handle(async (ctx) => {
       const row = session(ctx.params.code ?? '');
       const body = await readJson(ctx);
-      const name = isRecord(body) && typeof body.name === 'string' ? body.name.trim() : '';
-      if (name.length < 1 || name.length > NAME_MAX || /[<>]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 32)) {
-        throw new HttpError(400, `name must be 1 to ${NAME_MAX} characters, without < or >`);
-      }
+      const problem = nameProblem(isRecord(body) ? body.name : undefined);
+      if (problem) throw new HttpError(400, problem);
+      const name = (body as { name: string }).name.trim();
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
       if (state!.ctx.gameover !== undefined) throw new HttpError(409, 'this session has ended');
       const n = (state!.G as G).config.workshops;
@@ -226,4 +229,5 @@ export function installSessionApi(router: Router, deps: SessionDeps): void {
       });
     }, crash),
   );
+  return (matchID: string) => byMatch.get(matchID) !== undefined;
 }

@@ -26,11 +26,18 @@ type AnyMove = (ctx: Ctx, ...args: never[]) => unknown;
 
 const isFacilitator = (playerID: string | undefined) => playerID === FACILITATOR;
 
-const serverMove = (move: AnyMove, extra: { ignoreStaleStateID?: boolean } = {}) => ({
+/**
+ * Every move runs only on the server and is redacted from the log. Every move also checks the
+ * state it needs itself (round number, status), so none is refused merely because another
+ * update (a commit, the server's clock) landed first: without ignoreStaleStateID, 7 of 8
+ * simultaneous commits were dropped (BOARDGAME-IO.md), and a facilitator's click crossing the
+ * clock's move was lost.
+ */
+const serverMove = (move: AnyMove) => ({
   move: move as unknown as MoveFn<G>,
   client: false,
   redact: true,
-  ...extra,
+  ignoreStaleStateID: true,
 });
 
 /** The autopilot decision for workshop i (B0): its policy on the seat's own view, validated. */
@@ -217,22 +224,16 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         g.round = 1;
       }),
       /** D6: a human seat commits its decision for the round. */
-      commit: serverMove(
-        ({ G: g, playerID }: Ctx, round: unknown, decision: unknown) => {
-          const checked = canCommit(g, playerID ?? '', round, decision);
-          if (!checked.ok) return INVALID_MOVE;
-          g.committed[playerID!] = checked.value;
-        },
-        { ignoreStaleStateID: true },
-      ),
+      commit: serverMove(({ G: g, playerID }: Ctx, round: unknown, decision: unknown) => {
+        const checked = canCommit(g, playerID ?? '', round, decision);
+        if (!checked.ok) return INVALID_MOVE;
+        g.committed[playerID!] = checked.value;
+      }),
       /** C2: a human seat votes in the council. */
-      vote: serverMove(
-        ({ G: g, playerID }: Ctx, round: unknown, proposal: unknown) => {
-          if (canVote(g, playerID ?? '', round, proposal) !== null) return INVALID_MOVE;
-          g.council!.votes[playerID!] = proposal as never;
-        },
-        { ignoreStaleStateID: true },
-      ),
+      vote: serverMove(({ G: g, playerID }: Ctx, round: unknown, proposal: unknown) => {
+        if (canVote(g, playerID ?? '', round, proposal) !== null) return INVALID_MOVE;
+        g.council!.votes[playerID!] = proposal as never;
+      }),
       /** F1: close the round now; missing decisions go to autopilot (also the server's clock). */
       closeRound: serverMove(({ G: g, playerID }: Ctx, round: unknown) => {
         if (!isFacilitator(playerID) || round !== g.round || (g.status !== 'playing' && g.status !== 'council'))

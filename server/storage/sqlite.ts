@@ -119,6 +119,18 @@ export class SqliteStorage extends Sync {
     return result as StorageAPI.FetchResult<O>;
   }
 
+  /** Mark every player of every running match as disconnected (at start-up). */
+  resetConnections(): void {
+    for (const matchID of this.listMatches({ where: { isGameover: false } })) {
+      const { metadata } = this.fetch(matchID, { metadata: true });
+      if (!metadata) continue;
+      const players = Object.values(metadata.players);
+      if (!players.some((p) => p.isConnected)) continue;
+      for (const p of players) if (p.isConnected) p.isConnected = false;
+      this.setMetadata(matchID, metadata);
+    }
+  }
+
   /** The raw state (server-side use only: the steward, the debrief, tests). */
   rawState(matchID: string): State | undefined {
     const row = this.statements.get.get(matchID);
