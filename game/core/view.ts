@@ -58,6 +58,10 @@ export interface SeatView extends Common {
   /** My workshop's own rows of every resolved round. */
   readonly myHistory: readonly WorkshopRound[];
   readonly committed: boolean;
+  /** During a council: has this seat voted? */
+  readonly voted: boolean;
+  /** Per input slot, the suppliers on offer (names are public: only hand-made maps have choices). */
+  readonly offers: readonly (readonly { readonly index: number; readonly id: string; readonly name: string }[])[];
   readonly map: MapView | null;
   readonly history: readonly RoundRecord[] | null;
 }
@@ -135,6 +139,8 @@ export function workshopView(g: G, index: number, seat: string): SeatView {
     customers: customers.map((j) => publicWorkshop(g, j)),
     myHistory: g.history.map((h) => h.workshops[index]!),
     committed: Boolean(g.committed[seat]),
+    voted: g.council?.votes[seat] !== undefined,
+    offers: w.alternatives.map((slot) => slot.map((j) => ({ index: j, id: g.workshops[j]!.id, name: g.workshops[j]!.name }))),
     map: mapOpen ? mapView(g) : null,
     history: over ? g.history : null,
   };

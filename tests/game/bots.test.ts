@@ -109,6 +109,8 @@ function seatView(o: ViewOverrides = {}): SeatView {
     round: history.length + 1,
     paused: false,
     clock: null,
+    voted: false,
+    offers: [],
     waitingFor: 1,
     rule: null,
     council: null,
