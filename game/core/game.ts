@@ -126,7 +126,7 @@ export function endOfTurn(g: G): void {
 }
 
 /** F3: shocks the facilitator may inject. */
-export function canShock(g: G, shock: unknown): string | null {
+export function canShock(g: Pick<G, 'status' | 'workshops' | 'config'>, shock: unknown): string | null {
   const n = g.workshops.length;
   const isWorkshop = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < n;
   if (g.status !== 'playing' && g.status !== 'council') return 'shocks need a running game';
@@ -145,7 +145,7 @@ export function canShock(g: G, shock: unknown): string | null {
   if (s.kind === 'delay') {
     if (!isWorkshop(s.workshop)) return 'choose a workshop';
     if (typeof s.hours !== 'number' || !Number.isFinite(s.hours) || s.hours <= 0 || s.hours > 100)
-      return 'delay hours must be from 0 to 100';
+      return 'delay hours must be more than 0 and at most 100';
     return null;
   }
   if (s.kind === 'storm') {
@@ -154,7 +154,7 @@ export function canShock(g: G, shock: unknown): string | null {
     if (typeof s.rounds !== 'number' || !Number.isInteger(s.rounds) || s.rounds < 1 || s.rounds > 50)
       return 'a storm lasts 1 to 50 rounds';
     if (typeof s.extra !== 'number' || !Number.isFinite(s.extra) || s.extra <= 0 || s.extra > 20)
-      return 'a storm adds 0 to 20 hours per roll';
+      return 'a storm adds more than 0 and at most 20 hours per roll';
     return null;
   }
   if (g.config.mechanics.spot) return 'a spot market redraws its links every round: cut and open do not apply';

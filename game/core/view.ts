@@ -140,7 +140,9 @@ export function workshopView(g: G, index: number, seat: string): SeatView {
     myHistory: g.history.map((h) => h.workshops[index]!),
     committed: Boolean(g.committed[seat]),
     voted: g.council?.votes[seat] !== undefined,
-    offers: w.alternatives.map((slot) => slot.map((j) => ({ index: j, id: g.workshops[j]!.id, name: g.workshops[j]!.name }))),
+    offers: w.alternatives.map((slot) =>
+      slot.map((j) => ({ index: j, id: g.workshops[j]!.id, name: g.workshops[j]!.name })),
+    ),
     map: mapOpen ? mapView(g) : null,
     history: over ? g.history : null,
   };

@@ -1,0 +1,151 @@
+/**
+ * The shapes of the session API's answers (docs/API.md) and their parsers: data from the network
+ * is checked here once, so the screens can trust it. A parser returns null for a bad shape.
+ */
+import { isRecord } from '../../game/core/schema';
+
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly story: string;
+  readonly learningGoal: string;
+  readonly questions: readonly string[];
+  readonly workshops: number;
+  readonly rounds: number;
+  /** The uniform critical buffer in hours (null when unknown). */
+  readonly criticalBuffer: number | null;
+  readonly mechanics: readonly string[];
+  readonly trouble: string;
+  /** The scenario has a "new road" that can be open from the start. */
+  readonly hasNewRoad: boolean;
+}
+
+export interface CreateSessionBody {
+  readonly scenario: string;
+  readonly players: number;
+  readonly rounds?: number;
+  readonly roundSeconds?: number;
+  readonly autopilot?: string;
+  readonly newRoad?: boolean;
+}
+
+export interface CreatedSession {
+  readonly code: string;
+  readonly matchID: string;
+  readonly seat: string;
+  readonly credentials: string;
+  readonly joinUrl: string;
+  readonly facilitatorUrl: string;
+}
+
+export interface SessionPlayer {
+  readonly seat: string;
+  readonly name: string;
+  readonly connected: boolean;
+}
+
+export interface SessionInfo {
+  readonly code: string;
+  readonly matchID: string;
+  readonly scenario: { readonly id: string; readonly title: string; readonly learningGoal: string };
+  readonly workshops: number;
+  readonly rounds: number;
+  readonly roundSeconds: number;
+  /** The number of people the facilitator expects (null when the server does not say). */
+  readonly expectedPlayers: number | null;
+  readonly players: readonly SessionPlayer[];
+}
+
+export interface JoinedSeat {
+  readonly code: string;
+  readonly matchID: string;
+  readonly seat: string;
+  readonly credentials: string;
+  readonly workshop: { readonly index: number; readonly id: string; readonly name: string };
+}
+
+const str = (v: unknown): v is string => typeof v === 'string';
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
+
+/** `criticalBuffer` as a number of hours, or as the scenario file's `{value, standardError}`. */
+function criticalBuffer(v: unknown): number | null {
+  if (num(v)) return v;
+  return isRecord(v) && num(v.value) ? v.value : null;
+}
+
+/** `mechanics` as a list of names, or as the scenario's `{kaizen: true, ...}` record. */
+function mechanics(v: unknown): string[] {
+  if (strings(v)) return v;
+  return isRecord(v) ? Object.keys(v).filter((k) => v[k] === true) : [];
+}
+
+function scenario(v: unknown): ScenarioSummary | null {
+  if (!isRecord(v) || !str(v.id) || !str(v.title) || !num(v.workshops) || !num(v.rounds)) return null;
+  return {
+    id: v.id,
+    title: v.title,
+    story: str(v.story) ? v.story : '',
+    learningGoal: str(v.learningGoal) ? v.learningGoal : '',
+    questions: strings(v.questions) ? v.questions : [],
+    workshops: v.workshops,
+    rounds: v.rounds,
+    criticalBuffer: criticalBuffer(v.criticalBuffer),
+    mechanics: mechanics(v.mechanics),
+    trouble: str(v.trouble) ? v.trouble : '',
+    hasNewRoad: v.hasNewRoad === true,
+  };
+}
+
+export function parseScenarios(v: unknown): ScenarioSummary[] | null {
+  if (!Array.isArray(v)) return null;
+  const list = v.map(scenario);
+  return list.every((s): s is ScenarioSummary => s !== null) ? list : null;
+}
+
+export function parseCreated(v: unknown): CreatedSession | null {
+  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !str(v.credentials)) return null;
+  return {
+    code: v.code,
+    matchID: v.matchID,
+    seat: str(v.seat) ? v.seat : '0',
+    credentials: v.credentials,
+    joinUrl: str(v.joinUrl) ? v.joinUrl : '',
+    facilitatorUrl: str(v.facilitatorUrl) ? v.facilitatorUrl : '',
+  };
+}
+
+function player(v: unknown): SessionPlayer | null {
+  if (!isRecord(v) || !str(v.seat)) return null;
+  return { seat: v.seat, name: str(v.name) ? v.name : '', connected: v.connected === true };
+}
+
+export function parseSession(v: unknown): SessionInfo | null {
+  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !isRecord(v.scenario)) return null;
+  const s = v.scenario;
+  const players = Array.isArray(v.players) ? v.players.map(player) : [];
+  if (!str(s.id) || !str(s.title) || !num(v.workshops)) return null;
+  return {
+    code: v.code,
+    matchID: v.matchID,
+    scenario: { id: s.id, title: s.title, learningGoal: str(s.learningGoal) ? s.learningGoal : '' },
+    workshops: v.workshops,
+    rounds: num(v.rounds) ? v.rounds : 0,
+    roundSeconds: num(v.roundSeconds) ? v.roundSeconds : 0,
+    expectedPlayers: num(v.expectedPlayers) ? v.expectedPlayers : null,
+    players: players.filter((p): p is SessionPlayer => p !== null),
+  };
+}
+
+export function parseJoined(v: unknown): JoinedSeat | null {
+  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !str(v.seat) || !str(v.credentials)) return null;
+  const w = v.workshop;
+  if (!isRecord(w) || !num(w.index)) return null;
+  return {
+    code: v.code,
+    matchID: v.matchID,
+    seat: v.seat,
+    credentials: v.credentials,
+    workshop: { index: w.index, id: str(w.id) ? w.id : '', name: str(w.name) ? w.name : '' },
+  };
+}

@@ -1,0 +1,48 @@
+/** The client's routes (docs/API.md, "The browser"), parsed from a path. Pure. */
+
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'new' }
+  | { readonly page: 'join'; readonly code: string }
+  | { readonly page: 'play'; readonly code: string }
+  | { readonly page: 'facilitate'; readonly code: string }
+  | { readonly page: 'dev'; readonly name: string }
+  | { readonly page: 'notFound' };
+
+const WITH_CODE = ['join', 'play', 'facilitate'] as const;
+
+/** The route of a path; codes are upper-cased (codes are case-insensitive to type). */
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { page: 'home' };
+  const [first, second, ...rest] = parts;
+  if (rest.length > 0) return { page: 'notFound' };
+  if (first === 'new' && second === undefined) return { page: 'new' };
+  if (first === 'dev' && second !== undefined) return { page: 'dev', name: second };
+  const page = WITH_CODE.find((p) => p === first);
+  if (page && second !== undefined) {
+    let code: string;
+    try {
+      code = decodeURIComponent(second);
+    } catch {
+      return { page: 'notFound' };
+    }
+    return { page, code: code.toUpperCase() };
+  }
+  return { page: 'notFound' };
+}
+
+/** The path of a route. */
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'home':
+    case 'notFound':
+      return '/';
+    case 'new':
+      return '/new';
+    case 'dev':
+      return `/dev/${route.name}`;
+    default:
+      return `/${route.page}/${encodeURIComponent(route.code)}`;
+  }
+}

@@ -1,0 +1,13 @@
+/** Join codes (docs/API.md): 6 characters from an alphabet without 0/O and 1/I/L. Pure. */
+
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+
+/** What a person typed, as a code: upper case, spaces and dashes dropped. */
+export function normaliseCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function isCode(code: string): boolean {
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
