@@ -43,6 +43,7 @@ export interface GameMoves {
   resume(): void;
   shock(shock: Shock): void;
   reveal(on: boolean): void;
+  convene(): void;
   endGame(): void;
 }
 
@@ -66,7 +67,18 @@ export interface MatchOptions {
 }
 
 const defaultGame = createGame();
-const MOVE_NAMES = ['commit', 'vote', 'start', 'closeRound', 'pause', 'resume', 'shock', 'reveal', 'endGame'] as const;
+const MOVE_NAMES = [
+  'commit',
+  'vote',
+  'start',
+  'closeRound',
+  'pause',
+  'resume',
+  'shock',
+  'reveal',
+  'convene',
+  'endGame',
+] as const;
 
 /** Run a boardgame.io client for a connection; `role` is the view the page expects. */
 export function useMatch<R extends View['role']>(

@@ -1,4 +1,4 @@
-/** The facilitator's controls: start, pause / resume, close the round, reveal the map, end the game. */
+/** The facilitator's controls: start, pause / resume, close the round, council, reveal the map, end the game. */
 import { useState } from 'react';
 import type { FacilitatorView } from '../../game/core/view';
 import type { GameMoves } from '../app/connect';
@@ -12,7 +12,7 @@ interface ControlBarProps {
 }
 
 export function ControlBar({ view, moves }: ControlBarProps) {
-  const key = `${view.status}:${view.round}:${view.paused}:${view.revealed}`;
+  const key = `${view.status}:${view.round}:${view.paused}:${view.revealed}:${view.councilCalled}`;
   const [pending, markPending] = usePending(key);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const send = (action: () => void) => () => {
@@ -49,6 +49,18 @@ export function ControlBar({ view, moves }: ControlBarProps) {
           >
             {view.revealed ? t('facilitator.hideMap') : t('facilitator.revealMap')}
           </Button>
+          {view.status === 'playing' && view.round < view.config.rounds && (
+            <Button
+              variant="secondary"
+              aria-pressed={view.councilCalled}
+              onClick={send(() => moves.convene())}
+              disabled={pending || view.councilCalled}
+            >
+              {view.councilCalled
+                ? t('facilitator.councilCalled', { round: view.round + 1 })
+                : t('facilitator.convene', { round: view.round + 1 })}
+            </Button>
+          )}
           {!confirmEnd && (
             <Button variant="danger" onClick={() => setConfirmEnd(true)}>
               {t('facilitator.end')}

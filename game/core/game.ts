@@ -119,7 +119,8 @@ export function endOfTurn(g: G): void {
     return;
   }
   if (g.config.mechanics.spot) redrawSpot(g);
-  if (g.config.councilRounds.includes(g.round)) {
+  if (g.config.councilRounds.includes(g.round) || g.councilCalled) {
+    g.councilCalled = false;
     g.status = 'council';
     g.council = { round: g.round, votes: {} };
   }
@@ -258,6 +259,13 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
       shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown) => {
         if (!isFacilitator(playerID) || canShock(g, shock) !== null) return INVALID_MOVE;
         g.pendingShocks.push(JSON.parse(JSON.stringify(shock)) as Shock);
+      }),
+      /** C5: the facilitator calls a planning council for before the next round. */
+      convene: serverMove(({ G: g, playerID }: Ctx) => {
+        if (!isFacilitator(playerID) || g.status !== 'playing' || g.councilCalled || g.round >= g.config.rounds) {
+          return INVALID_MOVE;
+        }
+        g.councilCalled = true;
       }),
       /** F6: open the whole map to everyone (or close it again). */
       reveal: serverMove(({ G: g, playerID }: Ctx, on: unknown) => {

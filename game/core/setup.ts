@@ -225,6 +225,7 @@ export function initialState(plan: MatchPlan): G {
     rule: null,
     council: null,
     history: [],
+    councilCalled: false,
     closeRequested: 0,
     clock: null,
     secret: { seed: '', custom: plan.scenario.id === 'custom' ? plan.scenario.network : null, newRoad: plan.newRoad },

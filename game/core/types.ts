@@ -181,6 +181,8 @@ export interface G {
   rule: CouncilProposal | null;
   council: Council | null;
   history: RoundRecord[];
+  /** The facilitator called a planning council for before the next round (C5). */
+  councilCalled: boolean;
   /** The facilitator (or the server's clock) asked to close this round. */
   closeRequested: number;
   /**

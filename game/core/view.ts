@@ -75,6 +75,7 @@ export interface FacilitatorView extends Common {
   readonly pendingShocks: G['pendingShocks'];
   readonly councilVotes: G['council'];
   readonly revealed: boolean;
+  readonly councilCalled: boolean;
   /** The latest resolved round in full (the projector's cascade arrows). */
   readonly lastRound: RoundRecord | null;
   readonly history: readonly RoundRecord[] | null;
@@ -161,6 +162,7 @@ export function playerView({ G: g, playerID }: { G: G; playerID: string | null |
       pendingShocks: g.pendingShocks,
       councilVotes: g.council,
       revealed: g.revealed,
+      councilCalled: g.councilCalled,
       lastRound: g.history.at(-1) ?? null,
       history: over ? g.history : null,
     };

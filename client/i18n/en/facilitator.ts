@@ -27,6 +27,8 @@ export const facilitator = {
   'facilitator.join.show': 'Show how to join',
   'facilitator.join.hide': 'Hide joining',
   'facilitator.controls': 'Game controls',
+  'facilitator.convene': 'Call a planning council before round {round}',
+  'facilitator.councilCalled': 'Council called for before round {round}',
   'facilitator.start': 'Start the game',
   'facilitator.closeRound': 'Close round {round} now',
   'facilitator.closeCouncil': 'Close the council',
