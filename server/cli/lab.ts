@@ -17,6 +17,7 @@ import {
   sweepPlan,
 } from '../../game/lab/experiments';
 import { infiniteNCriticalBuffer } from '../../game/lab/theory';
+import { runCli } from './runCli';
 import { type FlagSpec, type FlagValues, UsageError, parseFlags } from './flags';
 import { runJobs } from './pool';
 import { progressBar } from './progress';
@@ -299,17 +300,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`lab: ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`lab: ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli('lab', main);

@@ -9,6 +9,7 @@ import { MAX_ROUNDS, parsePolicy } from '../../game/core/scenario';
 import { SCENARIOS, scenarioIds } from '../../game/core/scenarios';
 import { SEED_PATTERN, type SetupData, parseSetupData } from '../../game/core/setup';
 import { BOT_POLICIES } from '../../game/core/types';
+import { runCli } from './runCli';
 import { type FlagSpec, UsageError, parseFlags } from './flags';
 import { formatTable } from './table';
 
@@ -163,17 +164,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`play: ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`play: ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli('play', main);
