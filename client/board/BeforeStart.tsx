@@ -28,7 +28,7 @@ export function BeforeStart({ view }: { view: SpectatorView | FacilitatorView })
               ? t('board.start.timer', { seconds: config.roundSeconds })
               : t('board.start.noTimer')}
           </li>
-          <li>{t('board.start.workshops', { workshops: config.workshops, humans: config.humanSeats })}</li>
+          <li>{t('board.start.workshops', { workshops: config.workshops })}</li>
           <li>
             {t('board.start.costs', {
               rent: coins(config.costs.rent),

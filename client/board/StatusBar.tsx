@@ -5,15 +5,31 @@ import { plural } from './format';
 import { clockState, formatClock } from './selectors';
 import { useNow } from './useNow';
 
+// Drawn icons: emoji glyphs are missing from many fonts (they showed as empty boxes).
+const PauseIcon = () => (
+  <svg aria-hidden="true" viewBox="0 0 10 10" className="mr-1 inline h-3 w-3 align-[-1px]">
+    <rect x="1.5" y="1" width="2.5" height="8" fill="currentColor" />
+    <rect x="6" y="1" width="2.5" height="8" fill="currentColor" />
+  </svg>
+);
+const ClockIcon = () => (
+  <svg aria-hidden="true" viewBox="0 0 10 10" className="mr-1 inline h-3 w-3 align-[-1px]">
+    <circle cx="5" cy="5" r="4" fill="none" stroke="currentColor" strokeWidth="1.3" />
+    <path d="M5 2.5V5l1.8 1.2" fill="none" stroke="currentColor" strokeWidth="1.3" />
+  </svg>
+);
+
 function Timer({ view }: { view: SeatView | SpectatorView }) {
   const running = view.clock !== null && view.clock.deadline !== null && !view.paused;
-  const now = useNow(running);
-  const clock = clockState(view, now);
+  // useNow re-renders a few times a second; the time itself is read now, so a new deadline is
+  // never compared with a stale clock (which showed one second too many).
+  useNow(running, 250);
+  const clock = clockState(view, Date.now());
   if (clock.kind === 'none') return null;
   if (clock.kind === 'paused') {
     return (
       <span className="rounded border border-stone-500 bg-stone-100 px-2 py-0.5 text-sm font-semibold">
-        <span aria-hidden="true">⏸ </span>
+        <PauseIcon />
         {clock.remainingMs !== null
           ? t('board.clock.pausedLeft', { time: formatClock(clock.remainingMs) })
           : t('board.clock.paused')}
@@ -29,7 +45,7 @@ function Timer({ view }: { view: SeatView | SpectatorView }) {
       role="timer"
       aria-label={t('board.clock.label', { time: formatClock(clock.remainingMs) })}
     >
-      <span aria-hidden="true">⏱ </span>
+      <ClockIcon />
       {formatClock(clock.remainingMs)}
       {low ? <span className="ml-1">{t('board.clock.low')}</span> : null}
     </span>

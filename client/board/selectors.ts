@@ -305,6 +305,8 @@ export type ClockState =
 /** The round timer at `now` (epoch ms); a clock published for another round is ignored. */
 export function clockState(view: View, now: number): ClockState {
   const clock = view.clock;
+  // No timer before the start or after the end, whatever the last clock said.
+  if (view.status === 'over' || view.status === 'setup') return { kind: 'none' };
   if (view.paused) return { kind: 'paused', remainingMs: clock?.round === view.round ? clock.remainingMs : null };
   if (!clock || clock.round !== view.round) return { kind: 'none' };
   if (clock.deadline === null) return { kind: 'paused', remainingMs: clock.remainingMs };

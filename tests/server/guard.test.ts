@@ -73,6 +73,7 @@ describe('S-GRD1 allowed packets', () => {
         'clock',
         'closeRound',
         'commit',
+        'convene',
         'endGame',
         'pause',
         'reveal',

@@ -264,7 +264,7 @@ export const board = {
   'board.over.below':
     'The network’s critical buffer is {bc}; the table held {bin} on average, below it: below the cliff, small delays grow round after round.',
   'board.over.above':
-    'The network’s critical buffer is {bc}; the table held {bin} on average, above it: delays stayed local.',
+    'The network’s critical buffer is {bc}; the table held {bin} on average, above it. Above the cliff lateness does not pile up by itself: look at the shocks and runs of bad luck for what happened.',
   'board.over.debrief':
     'The debrief comes after the game: the replay of the cascade, the blame chain of every line stop and what would have happened with other bins, on the same dice.',
   'board.over.debriefLink': 'Open the debrief',
@@ -277,7 +277,7 @@ export const board = {
   'board.start.rounds': '{rounds} rounds.',
   'board.start.timer': 'Each round lasts up to {seconds} seconds.',
   'board.start.noTimer': 'Rounds have no timer: a round closes when everyone has committed.',
-  'board.start.workshops': '{workshops} workshops, {humans} of them for players; the others run on autopilot.',
+  'board.start.workshops': '{workshops} workshops; every workshop without a player is run by its autopilot.',
   'board.start.costs':
     'Rent {rent} per hour of cover per round; lateness penalty {penalty} per hour; you start with {start}.',
   'board.start.bins': 'Bins start at {bin} and cover at most {max}.',
