@@ -7,12 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { type Browser, type Page, type Route, chromium } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
+import { launchChromium } from '../browser';
 import { type ViteDevServer, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Debian's chromium (.ci/run installs it): a missing browser fails these tests, never skips them.
-const CHROMIUM = '/usr/bin/chromium';
 const project = fileURLToPath(new URL('../..', import.meta.url));
 
 let server: ViteDevServer;
@@ -47,10 +46,7 @@ describe('the lobby and the facilitator view in a browser', () => {
     });
     await server.listen();
     base = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../browser';
 import { type ViteDevServer, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Debian's chromium (.ci/run installs it): a missing browser fails these tests, never skips them.
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('./harness', import.meta.url));
 const project = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -32,10 +31,7 @@ describe('the player board in a browser', () => {
     await server.listen();
     const address = server.httpServer!.address() as AddressInfo;
     base = `http://127.0.0.1:${address.port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
