@@ -156,7 +156,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   type GuardedSocket = { id: string; use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void };
   io.of(GAME_NAME).on('connection', (socket) => {
     socket.use((packet, next) => {
-      const refused = refusePacket(packet, moves, (id) => storage.fetch(id, { metadata: true }).metadata !== undefined);
+      const refused = refusePacket(
+        packet,
+        moves,
+        (id) => storage.fetch(id, { metadata: true }).metadata !== undefined,
+        (id, seat) => Boolean(storage.fetch(id, { metadata: true }).metadata?.players[Number(seat)]?.credentials),
+      );
       if (refused === null) next();
       else log('packet-refused', { socket: socket.id, reason: refused });
     });

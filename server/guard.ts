@@ -12,6 +12,8 @@ export function refusePacket(
   packet: readonly unknown[],
   moves: ReadonlySet<string>,
   matchExists: (id: string) => boolean,
+  /** Whether a seat of a match has been joined (holds credentials); moves come only from joined seats. */
+  seatJoined: (matchID: string, playerID: string) => boolean = () => true,
 ): string | null {
   const [event, ...args] = packet;
   if (typeof event !== 'string' || !ALLOWED_EVENTS.has(event)) return `event ${String(event).slice(0, 20)} not allowed`;
@@ -36,5 +38,7 @@ export function refusePacket(
   if ('automatic' in (action as object) || 'automatic' in p) return 'update: automatic actions are not allowed';
   if (!Array.isArray(p.args ?? [])) return 'update: args must be an array';
   if (typeof stateID !== 'number' || typeof matchID !== 'string') return 'update: bad state or match id';
+  // boardgame.io lets a seat nobody joined move without credentials (hole 4): not here.
+  if (!seatJoined(matchID, playerID)) return 'update: that seat has not been joined';
   return null;
 }

@@ -53,6 +53,11 @@ export function lobbyGuard(isSessionMatch: (matchID: string) => boolean) {
       return refuse(e instanceof HttpError ? e.status : 400, (e as Error).message);
     }
     const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    // Seats are small numbers; anything else (e.g. "__proto__") would let boardgame.io write
+    // onto Object.prototype (prototype pollution).
+    if (fields.playerID !== undefined && !/^\d{1,3}$/.test(String(fields.playerID))) {
+      return refuse(400, 'playerID must be a seat number');
+    }
     if (action === 'join') {
       const problem = nameProblem(fields.playerName);
       if (problem) return refuse(400, problem);

@@ -1,0 +1,99 @@
+/**
+ * Raw Socket.IO clients for the security tests: no boardgame.io client, every packet the server
+ * sends is recorded ('sync', 'update', 'patch', 'matchData', anything else), and moves are sent as
+ * the bytes an attacker would send.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { State } from 'boardgame.io';
+import { type TestApp, api, waitFor } from '../server/helpers';
+
+export interface Packet {
+  readonly event: string;
+  readonly args: unknown[];
+}
+
+export interface RawSeat {
+  readonly socket: Socket;
+  readonly packets: Packet[];
+  /** The latest state this socket received (sync or update), or null. */
+  latest(): State | null;
+  sync(matchID: string, seat: string | null, credentials?: unknown): void;
+  move(matchID: string, seat: unknown, type: string, args: unknown[], credentials?: unknown, extra?: object): void;
+  /** Send a pre-encoded Socket.IO EVENT packet (`["event", ...args]` as JSON text), bypassing the client's encoder. */
+  emitRaw(json: string): void;
+  close(): void;
+}
+
+const open: RawSeat[] = [];
+
+export async function rawSocket(app: { url: string }): Promise<RawSeat> {
+  const socket = io(`${app.url}/kanban-cascade`, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const packets: Packet[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => packets.push({ event, args }));
+  await new Promise<void>((resolve, reject) => {
+    socket.on('connect', () => resolve());
+    socket.on('connect_error', reject);
+  });
+  let stateID = 0;
+  const seat: RawSeat = {
+    socket,
+    packets,
+    latest: () => {
+      for (let i = packets.length - 1; i >= 0; i--) {
+        const p = packets[i]!;
+        if (p.event === 'sync') return (p.args[1] as { state: State }).state;
+        if (p.event === 'update') return p.args[1] as State;
+      }
+      return null;
+    },
+    sync: (matchID, s, credentials) => socket.emit('sync', matchID, s, credentials, 13),
+    move: (matchID, s, type, args, credentials, extra = {}) => {
+      stateID = seat.latest()?._stateID ?? stateID;
+      socket.emit(
+        'update',
+        { type: 'MAKE_MOVE', payload: { type, args, playerID: s, credentials }, ...extra },
+        stateID,
+        matchID,
+        s,
+      );
+    },
+    emitRaw: (json) => {
+      (socket.io as unknown as { engine: { write(data: string): void } }).engine.write(`42/kanban-cascade,${json}`);
+    },
+    close: () => {
+      socket.close();
+      const i = open.indexOf(seat);
+      if (i >= 0) open.splice(i, 1);
+    },
+  };
+  open.push(seat);
+  return seat;
+}
+
+export function closeAllRaw(): void {
+  for (const s of [...open]) s.close();
+}
+
+/** The server process still answers. */
+export async function healthy(app: { url: string }): Promise<boolean> {
+  const reply = await api(app, '/health');
+  return reply.status === 200 && (reply.json as { ok?: boolean }).ok === true;
+}
+
+/** Wait until the stored state satisfies `check`. */
+export async function untilStored(
+  app: TestApp,
+  matchID: string,
+  check: (state: State) => boolean,
+  what: string,
+  timeoutMs = 5000,
+): Promise<State> {
+  return waitFor(
+    () => {
+      const s = app.storage.rawState(matchID);
+      return s && check(s) ? s : undefined;
+    },
+    what,
+    timeoutMs,
+  );
+}
