@@ -16,7 +16,7 @@
  * SEC-HID7 The log a (re)connecting client receives is trimmed to the last 50 entries.
  * After the attacks, honest commits still resolve the rounds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { State } from 'boardgame.io';
 import type { G } from '../../game/core/types';
 import { neighbours } from '../../game/core/world';
@@ -28,23 +28,13 @@ import {
   createSession,
   joinSession,
   rawState,
-  removeDir,
-  startTestApp,
   waitFor,
 } from '../server/helpers';
-import { type Packet, type RawSeat, closeAllRaw, healthy, rawSocket, untilStored } from './raw';
+import { type Packet, type RawSeat, healthy, rawSocket, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  closeAllRaw();
-  await app.close();
-  await removeDir(app.dataDir);
-});
+withTestApp((started) => (app = started));
 
 /** Every [path, value] of a JSON-like value. */
 function walk(value: unknown, path: string, out: [string, unknown][] = []): [string, unknown][] {

@@ -13,7 +13,7 @@
  * SEC-IN8 Bad setupData and numPlayers through the Lobby create route.
  * SEC-IN9 Bad join codes.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
 import {
   type Created,
@@ -23,24 +23,14 @@ import {
   createSession,
   joinSession,
   rawState,
-  removeDir,
   sleep,
-  startTestApp,
   waitFor,
 } from '../server/helpers';
-import { type RawSeat, closeAllRaw, healthy, rawSocket, untilStored } from './raw';
+import { type RawSeat, healthy, rawSocket, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  closeAllRaw();
-  await app.close();
-  await removeDir(app.dataDir);
-});
+withTestApp((started) => (app = started));
 
 const nestedText = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 

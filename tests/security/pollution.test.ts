@@ -15,34 +15,20 @@
  * SEC-POL1 A Lobby join (and update, leave) with playerID "__proto__" is refused and pollutes nothing;
  *          the session API still seats joiners and the match still plays.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
-import {
-  type TestApp,
-  api,
-  createSession,
-  joinSession,
-  rawState,
-  removeDir,
-  sleep,
-  startTestApp,
-  waitFor,
-} from '../server/helpers';
-import { closeAllRaw, healthy, rawSocket, untilStored } from './raw';
+import { type TestApp, api, createSession, joinSession, rawState, sleep, waitFor } from '../server/helpers';
+import { healthy, rawSocket, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
 const proto = Object.prototype as unknown as Record<string, unknown>;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  for (const key of ['name', 'credentials', 'data', 'isConnected']) delete proto[key];
-  closeAllRaw();
-  await app.close();
-  await removeDir(app.dataDir);
-});
+withTestApp(
+  (started) => (app = started),
+  () => {
+    for (const key of ['name', 'credentials', 'data', 'isConnected']) delete proto[key];
+  },
+);
 
 describe('SEC-POL1 playerID "__proto__" on the Lobby routes', () => {
   it('is refused, pollutes nothing, and sessions still seat players and play', async () => {

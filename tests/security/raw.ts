@@ -5,7 +5,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import { type TestApp, api, waitFor } from '../server/helpers';
+import { afterAll, beforeAll } from 'vitest';
+import { type TestApp, api, removeDir, startTestApp, waitFor } from '../server/helpers';
 
 export interface Packet {
   readonly event: string;
@@ -96,4 +97,23 @@ export async function untilStored(
     what,
     timeoutMs,
   );
+}
+
+/**
+ * One real server for a test file: started before its tests, stopped (with every raw socket and
+ * its data folder) after them. `set` receives the app; `cleanUp` runs first at the end.
+ */
+export function withTestApp(set: (app: TestApp) => void, cleanUp: () => void = () => {}): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    set(app);
+  });
+  afterAll(async () => {
+    cleanUp();
+    closeAllRaw();
+    if (!app) return;
+    await app.close();
+    await removeDir(app.dataDir);
+  });
 }

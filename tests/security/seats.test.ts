@@ -15,7 +15,7 @@
  * SEC-SEAT4 A match created through the Lobby, before anyone joined, cannot be played by someone
  *           who only knows its match id (BOARDGAME-IO.md hole 4, second half).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
 import {
   type Created,
@@ -25,24 +25,14 @@ import {
   createSession,
   joinSession,
   rawState,
-  removeDir,
   sleep,
-  startTestApp,
   waitFor,
 } from '../server/helpers';
-import { type RawSeat, closeAllRaw, healthy, rawSocket, untilStored } from './raw';
+import { type RawSeat, healthy, rawSocket, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  closeAllRaw();
-  await app.close();
-  await removeDir(app.dataDir);
-});
+withTestApp((started) => (app = started));
 
 const decision = (round: number, bins: unknown[]) => ({ round, bins, kaizenFace: null, help: null, suppliers: null });
 
