@@ -47,6 +47,13 @@ export function App() {
         return <PlayPage code={route.code} />;
       case 'facilitate':
         return <FacilitatorPage code={route.code} />;
+      // Pages of issue 5, wired as they land: the debrief, the lab, the challenge.
+      case 'debrief':
+      case 'lab':
+      case 'challenge':
+      case 'leaderboard':
+      case 'replay':
+        return <NotFound />;
       case 'dev':
         return DevPage ? <DevPage name={route.name} /> : <NotFound />;
       case 'notFound':

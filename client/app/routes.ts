@@ -6,10 +6,17 @@ export type Route =
   | { readonly page: 'join'; readonly code: string }
   | { readonly page: 'play'; readonly code: string }
   | { readonly page: 'facilitate'; readonly code: string }
+  | { readonly page: 'debrief'; readonly code: string }
+  | { readonly page: 'lab' }
+  | { readonly page: 'challenge' }
+  | { readonly page: 'leaderboard'; readonly scenario: string }
+  | { readonly page: 'replay'; readonly id: string }
   | { readonly page: 'dev'; readonly name: string }
   | { readonly page: 'notFound' };
 
-const WITH_CODE = ['join', 'play', 'facilitate'] as const;
+const WITH_CODE = ['join', 'play', 'facilitate', 'debrief'] as const;
+/** Scenario ids and leaderboard entry ids: letters, digits, '-' and '_'. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The route of a path; codes are upper-cased (codes are case-insensitive to type). */
 export function matchRoute(pathname: string): Route {
@@ -18,7 +25,13 @@ export function matchRoute(pathname: string): Route {
   const [first, second, ...rest] = parts;
   if (rest.length > 0) return { page: 'notFound' };
   if (first === 'new' && second === undefined) return { page: 'new' };
+  if (first === 'lab' && second === undefined) return { page: 'lab' };
+  if (first === 'challenge' && second === undefined) return { page: 'challenge' };
   if (first === 'dev' && second !== undefined) return { page: 'dev', name: second };
+  if (first === 'leaderboard' && second !== undefined)
+    return ID.test(second) ? { page: 'leaderboard', scenario: second } : { page: 'notFound' };
+  if (first === 'replay' && second !== undefined)
+    return ID.test(second) ? { page: 'replay', id: second } : { page: 'notFound' };
   const page = WITH_CODE.find((p) => p === first);
   if (page && second !== undefined) {
     let code: string;
@@ -40,6 +53,14 @@ export function pathOf(route: Route): string {
       return '/';
     case 'new':
       return '/new';
+    case 'lab':
+      return '/lab';
+    case 'challenge':
+      return '/challenge';
+    case 'leaderboard':
+      return `/leaderboard/${route.scenario}`;
+    case 'replay':
+      return `/replay/${route.id}`;
     case 'dev':
       return `/dev/${route.name}`;
     default:

@@ -9,6 +9,11 @@ describe('routes (docs/API.md, "The browser")', () => {
     expect(matchRoute('/join/K7MPQ2')).toEqual({ page: 'join', code: 'K7MPQ2' });
     expect(matchRoute('/play/K7MPQ2/')).toEqual({ page: 'play', code: 'K7MPQ2' });
     expect(matchRoute('/facilitate/K7MPQ2')).toEqual({ page: 'facilitate', code: 'K7MPQ2' });
+    expect(matchRoute('/debrief/K7MPQ2')).toEqual({ page: 'debrief', code: 'K7MPQ2' });
+    expect(matchRoute('/lab')).toEqual({ page: 'lab' });
+    expect(matchRoute('/challenge')).toEqual({ page: 'challenge' });
+    expect(matchRoute('/leaderboard/two-inputs')).toEqual({ page: 'leaderboard', scenario: 'two-inputs' });
+    expect(matchRoute('/replay/42')).toEqual({ page: 'replay', id: '42' });
   });
 
   it('upper-cases codes typed in lower case', () => {
@@ -16,12 +21,24 @@ describe('routes (docs/API.md, "The browser")', () => {
   });
 
   it('sends anything else to "not found"', () => {
-    for (const path of ['/join', '/play/A/B', '/nope', '/new/x', '/join/%E0%A4%A'])
+    for (const path of ['/join', '/play/A/B', '/nope', '/new/x', '/join/%E0%A4%A', '/lab/x', '/leaderboard/a%20b'])
       expect(matchRoute(path)).toEqual({ page: 'notFound' });
   });
 
   it('turns a route back into its path', () => {
-    for (const path of ['/', '/new', '/join/K7MPQ2', '/play/K7MPQ2', '/facilitate/K7MPQ2', '/dev/board'])
+    for (const path of [
+      '/',
+      '/new',
+      '/join/K7MPQ2',
+      '/play/K7MPQ2',
+      '/facilitate/K7MPQ2',
+      '/debrief/K7MPQ2',
+      '/lab',
+      '/challenge',
+      '/leaderboard/two-inputs',
+      '/replay/42',
+      '/dev/board',
+    ])
       expect(pathOf(matchRoute(path))).toBe(path);
   });
 });
