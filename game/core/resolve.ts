@@ -51,12 +51,12 @@ export function resolveRound(
   const r = g.round;
   // R1: kaizen improves the die before this round's roll. Bins and supplier choices take effect
   // from the next round (below): a bin is stock built before the lateness it absorbs is known.
-  g.workshops.forEach((w, i) => {
+  const kaizen: (number | null)[] = g.workshops.map((w, i) => {
     const d = decisions[i]!;
-    if (d.kaizenFace !== null && w.trouble.kind === 'die') {
-      w.trouble.die.faces[d.kaizenFace] = Math.max(0, w.trouble.die.faces[d.kaizenFace]! - 1);
-      w.kaizenPoints -= costs.kaizenCost;
-    }
+    if (d.kaizenFace === null || w.trouble.kind !== 'die') return null;
+    w.trouble.die.faces[d.kaizenFace] = Math.max(0, w.trouble.die.faces[d.kaizenFace]! - 1);
+    w.kaizenPoints -= costs.kaizenCost;
+    return d.kaizenFace;
   });
   const shocks: Shock[] = [...g.pendingShocks];
   const shockDelay = applyShocks(g, startingBin);
@@ -115,6 +115,7 @@ export function resolveRound(
       penalty,
       autopilot: autopilot[i]!,
       help: decisions[i]!.help,
+      kaizen: kaizen[i] ?? null,
     };
     w.lateness = next[i]!;
     w.lastTrouble = trouble[i]!;

@@ -123,6 +123,8 @@ export interface WorkshopRound {
   readonly penalty: number;
   readonly autopilot: boolean;
   readonly help: number | null;
+  /** The die face kaizen lowered by one hour before this round's roll (D3), or null. */
+  readonly kaizen: number | null;
 }
 
 export interface RoundRecord {

@@ -85,6 +85,7 @@ function row(overrides: Partial<WorkshopRound> = {}): WorkshopRound {
     penalty: 0,
     autopilot: true,
     help: null,
+    kaizen: null,
     ...overrides,
   };
 }

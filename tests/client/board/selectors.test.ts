@@ -130,6 +130,7 @@ describe('R1: my bins against what came in', () => {
       penalty: 0,
       autopilot: false,
       help: null,
+      kaizen: null,
     });
     expect(bindingLast({ ...view, myHistory: [row([0, 0])] })).toBeNull();
     expect(bindingLast({ ...view, myHistory: [row([0.5, 0])] })).toEqual({ supplier: first, breached: false });
