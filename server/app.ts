@@ -19,6 +19,7 @@ import serve from 'koa-static';
 import { GAME_NAME, createGame } from '../game/core/game';
 import type { G } from '../game/core/types';
 import { playerView } from '../game/core/view';
+import { installDebriefApi } from './debrief';
 import { refusePacket } from './guard';
 import { lobbyGuard } from './lobbyGuard';
 import { type Logger, jsonLogger } from './log';
@@ -64,7 +65,7 @@ class PubSub {
   }
 }
 
-const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief)(\/|$)|^\/$/;
+const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief|challenge|leaderboard|replay)(\/|$)|^\/$/;
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? jsonLogger();
@@ -144,6 +145,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     log,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
+  const debrief = installDebriefApi(server.router as unknown as Router, { storage, log });
   app.use(lobbyGuard(isSessionMatch));
   // No socket survives a restart: whoever was connected when the process died is not any more.
   storage.resetConnections();
@@ -196,6 +198,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     steward,
     close: async () => {
       steward.stop();
+      await debrief.close();
       await new Promise<void>((resolve) => {
         const io2 = (app as unknown as { _io?: { close(cb?: () => void): void } })._io;
         io2?.close();

@@ -27,7 +27,7 @@ function newCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
-interface SessionRow {
+export interface SessionRow {
   code: string;
   match_id: string;
   players: number;
@@ -45,9 +45,17 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Install the session API; returns whether a match belongs to a session (has a join code). */
-export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
-  const { storage, game, log } = deps;
+type SessionsTable = ReturnType<typeof prepareSessions>;
+const tables = new WeakMap<SqliteStorage, SessionsTable>();
+
+/** The sessions table of a store (created when missing) and its statements, prepared once. */
+function sessionsTable(storage: SqliteStorage): SessionsTable {
+  let table = tables.get(storage);
+  if (!table) tables.set(storage, (table = prepareSessions(storage)));
+  return table;
+}
+
+function prepareSessions(storage: SqliteStorage) {
   const db = storage.db;
   db.exec(`CREATE TABLE IF NOT EXISTS sessions (
     code TEXT PRIMARY KEY,
@@ -55,20 +63,55 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
     players INTEGER NOT NULL,
     created_at INTEGER NOT NULL
   )`);
-  const insert = db.prepare('INSERT INTO sessions (code, match_id, players, created_at) VALUES (?, ?, ?, ?)');
-  const byCode = db.prepare<[string], SessionRow>('SELECT code, match_id, players FROM sessions WHERE code = ?');
-  const byMatch = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE match_id = ?');
+  return {
+    insert: db.prepare('INSERT INTO sessions (code, match_id, players, created_at) VALUES (?, ?, ?, ?)'),
+    byCode: db.prepare<[string], SessionRow>('SELECT code, match_id, players FROM sessions WHERE code = ?'),
+    byMatch: db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE match_id = ?'),
+  };
+}
+
+/** The session of a join code: 400 for a malformed code, 404 for an unknown one, 410 when its match is gone. */
+export function findSession(storage: SqliteStorage, code: string): SessionRow {
+  if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
+  const row = sessionsTable(storage).byCode.get(code);
+  if (!row) throw new HttpError(404, `no session has the code ${code}`);
+  if (!storage.fetch(row.match_id, { metadata: true }).metadata)
+    throw new HttpError(410, `the game of session ${code} is gone`);
+  return row;
+}
+
+/**
+ * Create a session's match from setupData (validated here: 400 with the reason), seat 0 holding
+ * fresh facilitator credentials, and its join code. `players` is the number of people expected.
+ */
+export function openSession(
+  deps: Pick<SessionDeps, 'game' | 'storage'>,
+  setupData: Record<string, unknown> & { humanSeats: number },
+  players: number,
+): { code: string; matchID: string; credentials: string } {
+  const { game, storage } = deps;
+  const table = sessionsTable(storage);
+  const plan = parseSetupData(setupData);
+  if (!plan.ok) throw new HttpError(400, plan.error.replace(/^setupData\./, ''));
+  const match = createMatch({ game, numPlayers: setupData.humanSeats + 1, setupData, unlisted: true });
+  if ('setupDataError' in match) throw new HttpError(400, String(match.setupDataError));
+  const matchID = secretToken(8);
+  const credentials = secretToken();
+  match.metadata.players[0] = { id: 0, name: 'Facilitator', credentials };
+  storage.createMatch(matchID, { initialState: match.initialState, metadata: match.metadata });
+  let code = newCode();
+  while (table.byCode.get(code)) code = newCode();
+  table.insert.run(code, matchID, players, Date.now());
+  return { code, matchID, credentials };
+}
+
+/** Install the session API; returns whether a match belongs to a session (has a join code). */
+export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
+  const { storage, log } = deps;
+  const { byMatch } = sessionsTable(storage);
   const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
   const origin = (ctx: { origin: string }) => deps.publicUrl ?? ctx.origin;
-
-  const session = (code: string): SessionRow => {
-    if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
-    const row = byCode.get(code);
-    if (!row) throw new HttpError(404, `no session has the code ${code}`);
-    if (!storage.fetch(row.match_id, { metadata: true }).metadata)
-      throw new HttpError(410, `the game of session ${code} is gone`);
-    return row;
-  };
+  const session = (code: string): SessionRow => findSession(storage, code);
 
   router.get('/api/scenarios', (ctx) => {
     ctx.body = [...SCENARIOS.values()].map((s) => ({
@@ -114,17 +157,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
         ...(body.newRoad !== undefined ? { newRoad: body.newRoad } : {}),
         seed: { policy: 'random' as const },
       };
-      const plan = parseSetupData(setupData);
-      if (!plan.ok) throw new HttpError(400, plan.error.replace(/^setupData\./, ''));
-      const match = createMatch({ game, numPlayers: workshops + 1, setupData, unlisted: true });
-      if ('setupDataError' in match) throw new HttpError(400, String(match.setupDataError));
-      const matchID = secretToken(8);
-      const credentials = secretToken();
-      match.metadata.players[0] = { id: 0, name: 'Facilitator', credentials };
-      storage.createMatch(matchID, { initialState: match.initialState, metadata: match.metadata });
-      let code = newCode();
-      while (byCode.get(code)) code = newCode();
-      insert.run(code, matchID, players, Date.now());
+      const { code, matchID, credentials } = openSession(deps, setupData, players);
       log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
       ctx.status = 201;
       ctx.body = {
