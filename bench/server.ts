@@ -1,5 +1,6 @@
 /**
- * `npm run bench:server -- [--matches N] [--seats M] [--rounds R] [--think MIN-MAX|MS] [--scenario ID] [--seed S]`:
+ * `npm run bench:server -- [--matches N] [--seats M] [--rounds R] [--think MIN-MAX|MS] [--scenario ID] [--seed S]
+ * [--only kc|baseline] [--cpu-prof DIR]`:
  * the game server under load, recorded in docs/PERFORMANCE.md ("Server").
  *
  * The server runs as a child process (this file with `--serve kc|baseline`, forked with the same
@@ -128,9 +129,10 @@ class Child {
     readonly url: string,
   ) {}
 
-  static async start(kind: Kind): Promise<Child> {
+  static async start(kind: Kind, cpuProf: string | null): Promise<Child> {
     const proc = fork(fileURLToPath(import.meta.url), ['--serve', kind], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: cpuProf ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : process.execArgv,
     });
     const port = await new Promise<number>((resolve, reject) => {
       proc.once('error', reject);
@@ -176,6 +178,10 @@ interface Options {
   scenario: string;
   seed: number;
   timeoutS: number;
+  /** Write a V8 CPU profile of each server child into this directory (node --cpu-prof). */
+  cpuProf: string | null;
+  /** Run one server only. */
+  only: Kind | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -188,6 +194,8 @@ function parseOptions(argv: string[]): Options {
     scenario: 'spot-market',
     seed: 1,
     timeoutS: 600,
+    cpuProf: null,
+    only: null,
   };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]!;
@@ -203,7 +211,13 @@ function parseOptions(argv: string[]): Options {
     else if (key === '--seed') o.seed = int();
     else if (key === '--timeout') o.timeoutS = Math.max(1, int());
     else if (key === '--scenario') o.scenario = value;
-    else if (key === '--think') {
+    else if (key === '--cpu-prof') {
+      if (value === '') throw new Error('--cpu-prof needs a directory');
+      o.cpuProf = value;
+    } else if (key === '--only') {
+      if (value !== 'kc' && value !== 'baseline') throw new Error('--only kc or --only baseline');
+      o.only = value;
+    } else if (key === '--think') {
       const [a, b] = value.split('-').map(Number);
       if (!Number.isFinite(a) || (b !== undefined && !Number.isFinite(b))) throw new Error('--think MIN-MAX or MS');
       o.thinkMin = a!;
@@ -361,7 +375,7 @@ function readState(
 }
 
 async function runLoad(kind: Kind, o: Options): Promise<Measures> {
-  const child = await Child.start(kind);
+  const child = await Child.start(kind, o.cpuProf);
   const random = seeded(o.seed);
   const think = () => o.thinkMin + (o.thinkMax - o.thinkMin) * random();
   const { createGame } = await import('../game/core/game');
@@ -493,7 +507,7 @@ async function main() {
     `${o.matches} matches x ${o.seats} seats x ${o.rounds} rounds, think ${o.thinkMin}-${o.thinkMax} ms, scenario ${o.scenario}, seed ${o.seed}\n`,
   );
   const results: [string, Measures][] = [];
-  for (const kind of ['kc', 'baseline'] as const) {
+  for (const kind of o.only ? [o.only] : (['kc', 'baseline'] as const)) {
     const m = await runLoad(kind, o);
     results.push([kind === 'kc' ? 'kanban-cascade' : 'baseline', m]);
   }
@@ -539,15 +553,17 @@ async function main() {
       rows,
     ),
   );
-  const [kc, base] = [results[0]![1], results[1]![1]];
-  console.log(
-    `\nthroughput ratio kanban-cascade / baseline: ${(kc.commits / kc.wallS / (base.commits / base.wallS)).toFixed(2)}`,
-  );
+  const kc = results.find(([name]) => name === 'kanban-cascade')?.[1];
+  const base = results.find(([name]) => name === 'baseline')?.[1];
+  if (kc && base)
+    console.log(
+      `\nthroughput ratio kanban-cascade / baseline: ${(kc.commits / kc.wallS / (base.commits / base.wallS)).toFixed(2)}`,
+    );
   console.log(
     'A run is saturated when the server CPU % is near 100 (one core: the server is single-threaded) or the think time is 0.',
   );
   // Stop by itself: no timer or socket left behind keeps the process alive.
-  process.exit(kc.stalled > 0 || base.stalled > 0 ? 1 : 0);
+  process.exit(results.some(([, m]) => m.stalled > 0) ? 1 : 0);
 }
 
 const serveIndex = process.argv.indexOf('--serve');

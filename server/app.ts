@@ -52,15 +52,60 @@ export interface RunningApp {
 
 type Callback = (error: null, allowed: boolean) => void;
 
-/** Small in-memory pub/sub (the shape boardgame.io's SocketIO transport takes). */
-class PubSub {
+/**
+ * Small in-memory pub/sub (the shape boardgame.io's SocketIO transport takes) that coalesces state
+ * updates: an `update` is delivered on the next turn of the event loop (setImmediate), and a newer
+ * update of the same match published before then replaces it. Each update carries the whole
+ * state, and clients ignore any state older than theirs, so only the latest matters; under load
+ * several commits of one match are processed back to back and each client then gets one view
+ * (one playerView, one encode, one write) instead of one per commit. Under light load nothing
+ * waits: the delivery runs right after the I/O that caused it. The log entries of the replaced
+ * updates ride along with the latest one, so every client's log stays complete (each entry is
+ * still redacted per recipient by boardgame.io).
+ */
+type Update = { type: 'update'; args: [string, { deltalog?: unknown[] } & Record<string, unknown>] };
+
+/** The newer update, carrying the older one's log entries before its own. */
+function merged(older: Update, newer: Update): Update {
+  const [matchID, state] = newer.args;
+  const deltalog = [...(older.args[1].deltalog ?? []), ...(state.deltalog ?? [])];
+  return { ...newer, args: [matchID, { ...state, deltalog }] };
+}
+
+export class CoalescingPubSub {
   private readonly channels = new Map<string, ((payload: unknown) => void)[]>();
+  private readonly pending = new Map<string, unknown>();
+  /** Updates published and updates delivered (the difference was coalesced away). */
+  readonly counts = { published: 0, delivered: 0 };
+
   publish(channel: string, payload: unknown): void {
+    if ((payload as { type?: unknown } | null)?.type !== 'update') {
+      this.flush(channel);
+      this.deliver(channel, payload);
+      return;
+    }
+    this.counts.published++;
+    const waiting = this.pending.get(channel) as Update | undefined;
+    this.pending.set(channel, waiting ? merged(waiting, payload as Update) : payload);
+    if (!waiting) setImmediate(() => this.flush(channel));
+  }
+
+  private flush(channel: string): void {
+    if (!this.pending.has(channel)) return;
+    const payload = this.pending.get(channel);
+    this.pending.delete(channel);
+    this.counts.delivered++;
+    this.deliver(channel, payload);
+  }
+
+  private deliver(channel: string, payload: unknown): void {
     for (const fn of this.channels.get(channel) ?? []) fn(payload);
   }
+
   subscribe(channel: string, fn: (payload: unknown) => void): void {
     this.channels.set(channel, [...(this.channels.get(channel) ?? []), fn]);
   }
+
   unsubscribeAll(channel: string): void {
     this.channels.delete(channel);
   }
@@ -88,7 +133,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   ];
   const originOk = (origin: string | undefined, host: string | undefined) =>
     origin === undefined || origin === '' || allowed.has(origin) || (host !== undefined && origin === `http://${host}`);
-  const pubSub = new PubSub();
+  const pubSub = new CoalescingPubSub();
   const transport = new SocketIO({
     pubSub: pubSub as never,
     socketOpts: {

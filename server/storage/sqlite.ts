@@ -7,6 +7,14 @@
  * Two defences live here (BOARDGAME-IO.md): `fetch` never returns the raw initial state (the
  * sync message would send it, unfiltered, to every client): it returns the spectator's view of it
  * without plugin data; and the log returned to clients is trimmed to its last entries.
+ *
+ * The latest state of each recently used match is also kept in memory and `fetch` returns that
+ * object instead of parsing the row again. The reducer makes new states (G with immer) and only
+ * ever mutates the move counters of ctx that the new state shares, so sharing is safe; G is
+ * deep-frozen, so an accidental mutation of the game's state throws. A frozen G also spares
+ * immer a walk over the whole tree: it freezes every unfrozen part of the base on each move,
+ * which a freshly parsed state is. (ctx is not frozen: boardgame.io's ProcessMove increments
+ * `ctx._activePlayersNumMoves` in place.)
  */
 import Database from 'better-sqlite3';
 import { Sync } from 'boardgame.io/internal';
@@ -25,10 +33,23 @@ export interface SqliteOptions {
 
 type Row = { state: string; initial: string; metadata: string };
 
+/** Matches whose latest state stays in memory (least recently used ones are dropped). */
+const STATE_CACHE_SIZE = 500;
+
+/** Freeze a value and everything in it; stops at parts that are frozen already (immer's output). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
 export class SqliteStorage extends Sync {
   readonly db: Database.Database;
   private readonly logLimit: number;
   private readonly statements;
+  /** matchID -> latest state, in least-recently-used order (Map keeps insertion order). */
+  private readonly states = new Map<string, State>();
 
   constructor(private readonly options: SqliteOptions) {
     super();
@@ -80,6 +101,22 @@ export class SqliteStorage extends Sync {
     const now = Date.now();
     const state = JSON.stringify(opts.initialState);
     this.statements.insert.run(matchID, opts.metadata.gameName, state, state, JSON.stringify(opts.metadata), now, now);
+    this.states.delete(matchID);
+  }
+
+  private remember(matchID: string, state: State): State {
+    this.states.delete(matchID);
+    deepFreeze(state.G);
+    this.states.set(matchID, state);
+    if (this.states.size > STATE_CACHE_SIZE) this.states.delete(this.states.keys().next().value!);
+    return state;
+  }
+
+  /** The latest state: from memory, else parsed from the database (and remembered). */
+  private latest(matchID: string, row: Row | undefined): State | undefined {
+    const cached = this.states.get(matchID);
+    if (cached) return this.remember(matchID, cached);
+    return row ? this.remember(matchID, JSON.parse(row.state) as State) : undefined;
   }
 
   setState(matchID: string, state: State, deltalog?: LogEntry[]): void {
@@ -96,6 +133,8 @@ export class SqliteStorage extends Sync {
       }
     });
     write();
+    // Only once the transaction committed: memory never runs ahead of the database.
+    this.remember(matchID, state);
   }
 
   setMetadata(matchID: string, metadata: Server.MatchData): void {
@@ -111,7 +150,7 @@ export class SqliteStorage extends Sync {
     const row = this.statements.get.get(matchID);
     const result: Partial<StorageAPI.FetchFields> = {};
     if (!row) return result as StorageAPI.FetchResult<O>;
-    if (opts.state) result.state = JSON.parse(row.state) as State;
+    if (opts.state) result.state = this.latest(matchID, row);
     if (opts.metadata) result.metadata = JSON.parse(row.metadata) as Server.MatchData;
     if (opts.initialState) result.initialState = this.options.sanitiseInitialState(JSON.parse(row.initial) as State);
     if (opts.log)
@@ -131,14 +170,15 @@ export class SqliteStorage extends Sync {
     }
   }
 
-  /** The raw state (server-side use only: the steward, the debrief, tests). */
+  /** The raw state, its G deep-frozen (server-side use only: the steward, the debrief, tests). Never mutate it. */
   rawState(matchID: string): State | undefined {
-    const row = this.statements.get.get(matchID);
-    return row ? (JSON.parse(row.state) as State) : undefined;
+    if (this.states.has(matchID)) return this.latest(matchID, undefined);
+    return this.latest(matchID, this.statements.get.get(matchID));
   }
 
   wipe(matchID: string): void {
     this.statements.wipe.run(matchID);
+    this.states.delete(matchID);
   }
 
   override listMatches(opts?: StorageAPI.ListMatchesOpts): string[] {
