@@ -2,9 +2,18 @@
  * Fixtures for the debrief tests: hand-made round records (exact numbers), a custom network whose
  * names try to break CSV, and DebriefData built from them with overrides.
  */
-import type { RoundRecord, Shock, WorkshopRound } from '../../game/core/types';
+import { binFloor, canChooseSuppliers, canHelp, canKaizen } from '../../game/core/decisions';
+import {
+  type Decision,
+  FACILITATOR,
+  type G,
+  type RoundRecord,
+  type Shock,
+  type WorkshopRound,
+} from '../../game/core/types';
+import { neighbours } from '../../game/core/world';
 import { DEBRIEF_FORMAT, type DebriefData, type DebriefWorkshop } from '../../game/debrief/types';
-import { makeG } from '../game/fixtures';
+import { type Table, makeG } from '../game/fixtures';
 
 /** One row: by default one input from workshop 1, nothing late, bin 1. */
 export function row(overrides: Partial<WorkshopRound> = {}): WorkshopRound {
@@ -135,5 +144,91 @@ export function debriefOf(history: RoundRecord[], overrides: Partial<DebriefData
     lab: { topology: { kind: 'fixed', n, k: 2 }, noise: g.config.trouble, spread: 0 },
     criticalBuffer: null,
     ...overrides,
+  };
+}
+
+/**
+ * Play a whole match through the game's real moves and `endOfTurn` on a plain G (the `Table` of
+ * tests/game/fixtures.ts), with everything the headless runner cannot do: human seats committing
+ * random legal decisions (bins, supplier choices, help, kaizen), absences, facilitator shocks of
+ * every kind, convened councils and votes. Deterministic for a given `rand`.
+ */
+export function playChaos(t: Table, rand: () => number): void {
+  const g = t.g;
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rand() * list.length)];
+  const n = g.workshops.length;
+  for (let guard = 0; g.status !== 'over' && guard < 4 * g.config.rounds + 10; guard++) {
+    if (g.status === 'council') {
+      for (const w of g.workshops) {
+        if (w.seat === null || g.absent.includes(w.seat) || rand() < 0.2) continue;
+        const roll = rand();
+        const slots = g.workshops.reduce((s, x) => s + x.suppliers.length, 0);
+        const proposal =
+          roll < 0.45
+            ? { kind: 'floor', bin: Math.round(rand() * g.config.maxBin * 40) / 100 }
+            : roll < 0.9
+              ? { kind: 'budget', total: Math.round(rand() * slots * g.config.maxBin * 50) / 100 }
+              : 'none';
+        t.move(w.seat, 'vote', g.round, proposal);
+      }
+      if (t.settle() === 0) t.close();
+      continue;
+    }
+    // The facilitator: presence changes, shocks, now and then a council.
+    const seats = g.workshops.map((w) => w.seat).filter((s): s is string => s !== null);
+    if (seats.length > 0 && rand() < 0.15) t.move(FACILITATOR, 'setPresence', pick(seats)!, rand() < 0.5);
+    if (rand() < 0.35) {
+      const a = Math.floor(rand() * n);
+      const b = Math.floor(rand() * n);
+      const kind = pick(['delay', 'storm', 'cut', 'open', 'cut'] as const)!;
+      const w = g.workshops[a]!;
+      const shock =
+        kind === 'delay'
+          ? { kind, workshop: a, hours: 0.5 + Math.round(rand() * 80) / 10 }
+          : kind === 'storm'
+            ? {
+                kind,
+                workshops: [a, b].filter((x, i, l) => l.indexOf(x) === i),
+                rounds: 1 + Math.floor(rand() * 4),
+                extra: 1.5,
+              }
+            : kind === 'cut'
+              ? { kind, workshop: a, supplier: pick([...w.suppliers, ...w.alternatives.flat()]) ?? b }
+              : { kind, workshop: a, supplier: b };
+      t.move(FACILITATOR, 'shock', shock);
+    }
+    if (rand() < 0.08) t.move(FACILITATOR, 'convene');
+    const round = g.round;
+    g.workshops.forEach((w, i) => {
+      if (w.seat === null || g.absent.includes(w.seat) || rand() < 0.15) return;
+      t.commit(w.seat, randomDecision(g, i, rand));
+    });
+    if (g.round === round && g.status === 'playing' && t.settle() === 0) t.close();
+  }
+  if (g.status !== 'over') throw new Error(`the chaos match did not end (round ${g.round}, ${g.status})`);
+}
+
+/** A random decision that the game accepts for workshop i (checked with the game's predicates). */
+export function randomDecision(g: G, i: number, rand: () => number): Decision {
+  const w = g.workshops[i]!;
+  const floor = binFloor(g);
+  const bins = w.suppliers.map(() => Math.round((floor + rand() * (g.config.maxBin - floor)) * 100) / 100);
+  const faces = w.trouble.kind === 'die' ? w.trouble.die.faces.map((_, f) => f) : [];
+  const kaizen = faces.filter((f) => canKaizen(g, i, f) === null);
+  const help = neighbours(g, i).filter((j) => canHelp(g, i, j) === null);
+  let suppliers: number[] | null = null;
+  if (g.config.mechanics.supplierChoice && w.alternatives.some((a) => a.length > 0) && rand() < 0.5) {
+    const choice = w.suppliers.map((s, slot) => {
+      const options = w.alternatives[slot]!;
+      return options.length > 0 ? options[Math.floor(rand() * options.length)]! : s;
+    });
+    if (canChooseSuppliers(g, i, choice) === null) suppliers = choice;
+  }
+  return {
+    round: g.round,
+    bins,
+    kaizenFace: kaizen.length > 0 && rand() < 0.5 ? kaizen[Math.floor(rand() * kaizen.length)]! : null,
+    help: help.length > 0 && rand() < 0.3 ? help[Math.floor(rand() * help.length)]! : null,
+    suppliers,
   };
 }
