@@ -5,8 +5,9 @@
 import { board } from './en/board';
 import { common } from './en/common';
 import { facilitator } from './en/facilitator';
+import { lab } from './en/lab';
 import { lobby } from './en/lobby';
 
-export const en = { ...common, ...lobby, ...board, ...facilitator } as const;
+export const en = { ...common, ...lobby, ...board, ...facilitator, ...lab } as const;
 
 export type MessageKey = keyof typeof en;

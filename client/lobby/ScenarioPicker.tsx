@@ -1,5 +1,6 @@
 /** Pick a scenario: a radio group; the chosen one shows its story and learning goal. */
 import type { ScenarioSummary } from '../app/apiTypes';
+import { Link } from '../app/router';
 import { t } from '../i18n';
 
 interface ScenarioPickerProps {
@@ -59,6 +60,9 @@ export function ScenarioPicker({ scenarios, value, onChange, error }: ScenarioPi
                   {s.criticalBuffer !== null && (
                     <span className="block">{t('new.criticalExplained', { hours: s.criticalBuffer.toFixed(2) })}</span>
                   )}
+                  <Link href={`/lab?scenario=${encodeURIComponent(s.id)}`} className="block text-blue-800 underline">
+                    {t('lab.fromLobby')}
+                  </Link>
                 </span>
               )}
             </label>
