@@ -104,7 +104,23 @@ function mapView(g: G): MapView {
   };
 }
 
+/**
+ * The part every view shares, computed once per state: boardgame.io filters one state for every
+ * client of the match in turn, and states are immutable on the server (never cached for a draft:
+ * bots read views of the state being resolved, which changes between calls).
+ */
+const commonOf = new WeakMap<G, Common>();
+
 function common(g: G): Common {
+  const frozen = Object.isFrozen(g);
+  const cached = frozen ? commonOf.get(g) : undefined;
+  if (cached) return cached;
+  const value = computeCommon(g);
+  if (frozen) commonOf.set(g, value);
+  return value;
+}
+
+function computeCommon(g: G): Common {
   return {
     config: g.config,
     status: g.status,
@@ -123,7 +139,20 @@ function common(g: G): Common {
   };
 }
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** A deep copy of a workshop (the view must not share arrays with the state a bot may be resolving). */
+function copyWorkshop(w: Workshop): Workshop {
+  const trouble: Workshop['trouble'] =
+    w.trouble.kind === 'die'
+      ? { kind: 'die', die: { faces: [...w.trouble.die.faces], explodes: [...w.trouble.die.explodes] } }
+      : { kind: 'exp', mean: w.trouble.mean };
+  return {
+    ...w,
+    suppliers: [...w.suppliers],
+    alternatives: w.alternatives.map((a) => [...a]),
+    bins: [...w.bins],
+    trouble,
+  };
+}
 
 /** The view of the seat holding workshop `index` (also a bot's input). */
 export function workshopView(g: G, index: number, seat: string): SeatView {
@@ -135,7 +164,7 @@ export function workshopView(g: G, index: number, seat: string): SeatView {
     ...common(g),
     role: 'player',
     seat,
-    me: { ...clone(w), index },
+    me: { ...copyWorkshop(w), index },
     suppliers: [...new Set(w.suppliers)].map((j) => publicWorkshop(g, j)),
     customers: customers.map((j) => publicWorkshop(g, j)),
     myHistory: g.history.map((h) => h.workshops[index]!),
