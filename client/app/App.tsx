@@ -10,6 +10,7 @@ import { NewSessionPage } from '../lobby/NewSessionPage';
 const FacilitatorPage = lazy(() => import('../facilitator/FacilitatorPage'));
 const PlayPage = lazy(() => import('../board/PlayPage'));
 const LabPage = lazy(() => import('../lab/LabPage'));
+const DebriefPage = lazy(() => import('../debrief/DebriefPage'));
 // Dev-only pages (a Local match in the browser); not part of a production build.
 const DevPage = import.meta.env.DEV ? lazy(() => import('./dev/DevPage')) : null;
 
@@ -49,9 +50,10 @@ export function App() {
       case 'facilitate':
         return <FacilitatorPage code={route.code} />;
       // Pages of issue 5, wired as they land: the debrief, the lab, the challenge.
+      case 'debrief':
+        return <DebriefPage code={route.code} />;
       case 'lab':
         return <LabPage />;
-      case 'debrief':
       case 'challenge':
       case 'leaderboard':
       case 'replay':

@@ -1,7 +1,7 @@
 /** The projector's top line: scenario, round, phase, timer, join code and connection. */
 import { useState } from 'react';
 import type { FacilitatorView } from '../../game/core/view';
-import { Button } from '../app/ui';
+import { Button, buttonClass } from '../app/ui';
 import { t } from '../i18n';
 import { JoinInfo } from '../lobby/JoinInfo';
 import { spelled } from '../lobby/joinLink';
@@ -48,6 +48,16 @@ export function BoardHeader({ code, view, isConnected }: BoardHeaderProps) {
             {code}
           </span>
         </div>
+        {view.status !== 'setup' && (
+          <a
+            href={`/debrief/${encodeURIComponent(code)}`}
+            target="_blank"
+            rel="noopener"
+            className={buttonClass('secondary')}
+          >
+            {t('debrief.link')}
+          </a>
+        )}
         {view.status !== 'setup' && (
           <Button variant="secondary" aria-expanded={joinShown} onClick={() => setJoinShown((s) => !s)}>
             {joinShown ? t('facilitator.join.hide') : t('facilitator.join.show')}

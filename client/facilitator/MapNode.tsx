@@ -12,7 +12,8 @@ interface MapNodeProps {
   readonly node: Point & { readonly angle: number };
   readonly radius: number;
   readonly label: string;
-  readonly workshop: Workshop;
+  /** What the node shows (the debrief's replay passes a past round's values). */
+  readonly workshop: Pick<Workshop, 'lateness' | 'breached' | 'autopilot'>;
   readonly absent: boolean;
   /** Rounds until a previewed shock can arrive here (0: it starts here), or null. */
   readonly roundsAway: number | null;

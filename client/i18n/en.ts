@@ -4,10 +4,11 @@
  */
 import { board } from './en/board';
 import { common } from './en/common';
+import { debrief } from './en/debrief';
 import { facilitator } from './en/facilitator';
 import { lab } from './en/lab';
 import { lobby } from './en/lobby';
 
-export const en = { ...common, ...lobby, ...board, ...facilitator, ...lab } as const;
+export const en = { ...common, ...lobby, ...board, ...facilitator, ...lab, ...debrief } as const;
 
 export type MessageKey = keyof typeof en;
