@@ -11,6 +11,9 @@ const FacilitatorPage = lazy(() => import('../facilitator/FacilitatorPage'));
 const PlayPage = lazy(() => import('../board/PlayPage'));
 const LabPage = lazy(() => import('../lab/LabPage'));
 const DebriefPage = lazy(() => import('../debrief/DebriefPage'));
+const ChallengePage = lazy(() => import('../challenge/ChallengePage'));
+const LeaderboardPage = lazy(() => import('../challenge/LeaderboardPage'));
+const ReplayPage = lazy(() => import('../challenge/ReplayPage'));
 // Dev-only pages (a Local match in the browser); not part of a production build.
 const DevPage = import.meta.env.DEV ? lazy(() => import('./dev/DevPage')) : null;
 
@@ -55,9 +58,11 @@ export function App() {
       case 'lab':
         return <LabPage />;
       case 'challenge':
+        return <ChallengePage />;
       case 'leaderboard':
+        return <LeaderboardPage scenario={route.scenario} />;
       case 'replay':
-        return <NotFound />;
+        return <ReplayPage id={route.id} />;
       case 'dev':
         return DevPage ? <DevPage name={route.name} /> : <NotFound />;
       case 'notFound':

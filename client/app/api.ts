@@ -41,29 +41,41 @@ export function errorMessage(body: unknown, status: number): string {
   return isRecord(body) && typeof body.error === 'string' && body.error !== '' ? body.error : `HTTP ${status}`;
 }
 
-export function createApi(fetchFn: FetchLike, base = ''): Api {
-  async function call<T>(path: string, parse: (body: unknown) => T | null, body?: unknown): Promise<ApiResult<T>> {
-    let response: Response;
-    try {
-      response = await fetchFn(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      return fail({ kind: 'network' });
-    }
-    let json: unknown = null;
-    try {
-      json = await response.json();
-    } catch {
-      json = null;
-    }
-    if (!response.ok)
-      return fail({ kind: 'http', status: response.status, message: errorMessage(json, response.status) });
-    const value = parse(json);
-    return value === null ? fail({ kind: 'format' }) : { ok: true, value };
+/**
+ * One JSON request: GET without a body, POST with one. The parsed answer, or the failure (the
+ * server's `{"error"}` with its status, a network failure, or a body `parse` rejects).
+ */
+export async function requestJson<T>(
+  fetchFn: FetchLike,
+  url: string,
+  parse: (body: unknown) => T | null,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return fail({ kind: 'network' });
   }
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  if (!response.ok)
+    return fail({ kind: 'http', status: response.status, message: errorMessage(json, response.status) });
+  const value = parse(json);
+  return value === null ? fail({ kind: 'format' }) : { ok: true, value };
+}
+
+export function createApi(fetchFn: FetchLike, base = ''): Api {
+  const call = <T>(path: string, parse: (body: unknown) => T | null, body?: unknown): Promise<ApiResult<T>> =>
+    requestJson(fetchFn, `${base}${path}`, parse, body);
   const at = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
   return {
     scenarios: () => call('/api/scenarios', parseScenarios),

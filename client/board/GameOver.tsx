@@ -1,8 +1,9 @@
 /**
  * Game over: my final numbers and the table's (view.history is present now, I5), set against the
- * network's critical buffer, and the way to the debrief.
+ * network's critical buffer, a challenge's score (client/challenge), and the way to the debrief.
  */
 import { t } from '../i18n';
+import { ChallengeOver } from '../challenge/ChallengeOver';
 import type { SeatView } from '../../game/core/view';
 import { coins, hours, percent } from './format';
 import { finalSummary } from './selectors';
@@ -44,6 +45,7 @@ export function GameOver({ view, debriefHref }: { view: SeatView; debriefHref?: 
           })}
         </p>
       ) : null}
+      <ChallengeOver config={view.config} history={view.history} />
       <div className="mt-3 rounded-md bg-[#e1eff9] p-2 text-sm text-[#00324f]">
         <p>{t('board.over.debrief')}</p>
         {debriefHref ? (

@@ -3,12 +3,13 @@
  * the area files under en/ (one per screen, so that screens can grow independently).
  */
 import { board } from './en/board';
+import { challenge } from './en/challenge';
 import { common } from './en/common';
 import { debrief } from './en/debrief';
 import { facilitator } from './en/facilitator';
 import { lab } from './en/lab';
 import { lobby } from './en/lobby';
 
-export const en = { ...common, ...lobby, ...board, ...facilitator, ...lab, ...debrief } as const;
+export const en = { ...common, ...lobby, ...board, ...facilitator, ...challenge, ...lab, ...debrief } as const;
 
 export type MessageKey = keyof typeof en;

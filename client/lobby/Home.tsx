@@ -1,4 +1,4 @@
-/** Home: join a session with its code, or create one. */
+/** Home: join a session with its code, or create one; the ways to the challenge and the lab. */
 import { type FormEvent, useState } from 'react';
 import { t } from '../i18n';
 import { Layout } from '../app/Layout';
@@ -64,6 +64,24 @@ export function Home() {
           <p className="mt-2">{t('home.create.text')}</p>
           <Link href="/new" className={`${buttonClass('secondary')} mt-4 w-full sm:w-auto`}>
             {t('home.create.submit')}
+          </Link>
+        </Card>
+        <Card labelledBy="challenge-title">
+          <h2 id="challenge-title" className="text-xl font-bold">
+            {t('challenge.home.title')}
+          </h2>
+          <p className="mt-2">{t('challenge.home.text')}</p>
+          <Link href="/challenge" className={`${buttonClass('secondary')} mt-4 w-full sm:w-auto`}>
+            {t('challenge.home.link')}
+          </Link>
+        </Card>
+        <Card labelledBy="lab-title">
+          <h2 id="lab-title" className="text-xl font-bold">
+            {t('challenge.home.labTitle')}
+          </h2>
+          <p className="mt-2">{t('challenge.home.labText')}</p>
+          <Link href="/lab" className={`${buttonClass('secondary')} mt-4 w-full sm:w-auto`}>
+            {t('challenge.home.labLink')}
           </Link>
         </Card>
       </div>

@@ -1,0 +1,34 @@
+/** Load one API answer when `key` changes, with a retry; a late answer for an old key is dropped. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiResult } from '../app/api';
+import { failureText } from '../app/failure';
+import type { Loadable } from '../lobby/useScenarios';
+
+export type LoadState<T> = Loadable<T> & { readonly notFound?: boolean };
+
+export function useLoad<T>(load: () => Promise<ApiResult<T>>, key: string): { value: LoadState<T>; retry: () => void } {
+  const [value, setValue] = useState<LoadState<T>>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setValue({ state: 'loading' });
+    void load().then((r) => {
+      if (!live) return;
+      setValue(
+        r.ok
+          ? { state: 'ready', value: r.value }
+          : {
+              state: 'failed',
+              message: failureText(r.failure),
+              notFound: r.failure.kind === 'http' && r.failure.status === 404,
+            },
+      );
+    });
+    return () => {
+      live = false;
+    };
+    // `load` is a fresh closure every render; `key` says what it loads.
+  }, [key, attempt]);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  return { value, retry };
+}

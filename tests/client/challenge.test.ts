@@ -1,0 +1,176 @@
+/**
+ * Challenge mode's client helpers (client/challenge): the API client and its parsers, the start
+ * forms' checks, the numbers as printed, and the game-over result of a challenge match computed
+ * from real played histories (tests/client/fixtures' `playedG`). Rule IDs: docs/RULES.md (CH).
+ */
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../client/app/api';
+import { createChallengeApi, parseChallenges, parseEntry, parseLeaderboard } from '../../client/challenge/challengeApi';
+import { challengeResult, isChallenge } from '../../client/challenge/challengeMatch';
+import { formatDate, formatScore } from '../../client/challenge/format';
+import { checkChallengeName, checkPlayers } from '../../client/challenge/startForm';
+import { challengeSeed } from '../../game/debrief/score';
+import { debriefData } from '../../game/debrief/data';
+import { playedG } from './fixtures';
+
+const SEED = challengeSeed('two-inputs');
+
+function fakeFetch(status: number, body: unknown, calls: { url: string; init: RequestInit | undefined }[] = []) {
+  const f: FetchLike = async (url, init) => {
+    calls.push({ url, init });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return f;
+}
+
+const summary = {
+  scenario: 'two-inputs',
+  title: 'Two inputs',
+  seed: SEED,
+  rounds: 30,
+  workshops: 12,
+  criticalBuffer: 1.852,
+  best: { score: 1.234, name: 'Ada' },
+};
+
+const entry = {
+  id: '0123456789abcdef',
+  names: ['Ada'],
+  date: '2026-11-26T10:00:00.000Z',
+  score: 1.35,
+  meanBin: 2.5,
+  bounded: true,
+  valid: true,
+  reason: null,
+  rounds: 30,
+};
+
+/** A finished challenge G: "Two inputs" on its published seed, every workshop on autopilot. */
+const challengeG = (rounds: number, autopilot = 'steady:2.5') =>
+  playedG(rounds, { seed: { policy: 'fixed', value: SEED }, autopilot, rounds: 30 });
+
+describe('the challenge API client', () => {
+  it('parses the list of challenges, a critical buffer given as the scenario object, and no best yet', () => {
+    expect(parseChallenges([summary])).toEqual([summary]);
+    const other = { ...summary, criticalBuffer: { value: 2.2, standardError: 0.01 }, best: null };
+    expect(parseChallenges([other])).toEqual([{ ...other, criticalBuffer: 2.2 }]);
+    expect(parseChallenges([{ ...summary, seed: 7 }])).toBeNull();
+    expect(parseChallenges({ not: 'a list' })).toBeNull();
+  });
+
+  it('parses a leaderboard, with a run that has no score (no round played) and its reason', () => {
+    const empty = { ...entry, id: 'fedcba9876543210', score: null, meanBin: null, valid: false, reason: 'r' };
+    const board = { scenario: 'two-inputs', seed: SEED, entries: [entry, empty] };
+    expect(parseLeaderboard(board)).toEqual(board);
+    expect(parseLeaderboard({ ...board, entries: [{ ...entry, score: 'low' }] })).toBeNull();
+    expect(parseLeaderboard({ ...board, entries: [{ ...entry, bounded: 1 }] })).toBeNull();
+  });
+
+  it('parses an entry with its debrief and refuses a debrief of another format', () => {
+    const g = challengeG(3);
+    const debrief = debriefData(g, { '1': 'Ada' });
+    const body = JSON.parse(JSON.stringify({ entry: { ...entry, scenario: 'two-inputs', seed: SEED }, debrief }));
+    const parsed = parseEntry(body);
+    expect(parsed?.entry).toEqual({ ...entry, scenario: 'two-inputs', seed: SEED });
+    expect(parsed?.debrief.history).toHaveLength(3);
+    expect(parseEntry({ ...body, debrief: { ...body.debrief, format: 'kanban-cascade-debrief/0' } })).toBeNull();
+    expect(parseEntry({ entry: body.entry })).toBeNull();
+  });
+
+  it('posts {scenario, name} for a solo challenge and {scenario, players} for a table', async () => {
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const seat = {
+      code: 'K7MPQ2',
+      matchID: 'm',
+      seat: '5',
+      credentials: 'c',
+      workshop: { index: 4, id: 'w', name: 'W' },
+    };
+    const solo = await createChallengeApi(fakeFetch(201, seat, calls), 'http://x').solo('two-inputs', 'Ada');
+    expect(solo).toEqual({ ok: true, value: seat });
+    expect(calls[0]!.url).toBe('http://x/api/challenges');
+    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ scenario: 'two-inputs', name: 'Ada' });
+    const created = { code: 'K7MPQ2', matchID: 'm', seat: '0', credentials: 'c', joinUrl: '', facilitatorUrl: '' };
+    await createChallengeApi(fakeFetch(201, created, calls)).table('two-inputs', 3);
+    expect(JSON.parse(String(calls[1]!.init?.body))).toEqual({ scenario: 'two-inputs', players: 3 });
+  });
+
+  it('asks for a leaderboard and an entry at their addresses and reports a missing one by its status', async () => {
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const api = createChallengeApi(fakeFetch(404, { error: 'no leaderboard entry has the id x' }, calls));
+    expect(await api.entry('0123456789abcdef')).toEqual({
+      ok: false,
+      failure: { kind: 'http', status: 404, message: 'no leaderboard entry has the id x' },
+    });
+    await api.leaderboard('two-inputs');
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/challenges/entries/0123456789abcdef',
+      '/api/challenges/two-inputs/leaderboard',
+    ]);
+  });
+});
+
+describe('starting a challenge', () => {
+  it('tidies a name and refuses an empty or long one', () => {
+    expect(checkChallengeName('  Ada   Lovelace ')).toEqual({ ok: true, value: 'Ada Lovelace' });
+    expect(checkChallengeName('   ').ok).toBe(false);
+    expect(checkChallengeName('x'.repeat(41)).ok).toBe(false);
+  });
+
+  it('takes 1 to the number of workshops as the players of a table', () => {
+    expect(checkPlayers(' 3 ', 12)).toEqual({ ok: true, value: 3 });
+    for (const bad of ['0', '13', '2.5', 'three', '']) expect(checkPlayers(bad, 12).ok).toBe(false);
+  });
+});
+
+describe('challenge numbers as printed', () => {
+  it('[CH5] prints a score with exactly three decimals', () => {
+    expect(formatScore(1.3498)).toBe('1.350');
+    expect(formatScore(0.97)).toBe('0.970');
+  });
+
+  it('prints a date in the current language and an unreadable one as it came', () => {
+    expect(formatDate('2026-11-26T10:00:00.000Z')).toMatch(/2026/);
+    expect(formatDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('the game-over result of a challenge match', () => {
+  it('[CH2][CH5] recognises a challenge by its fixed, published challenge seed', () => {
+    expect(isChallenge({ seedPolicy: 'fixed', publicSeed: SEED })).toBe(true);
+    expect(isChallenge({ seedPolicy: 'fixed', publicSeed: 'my-workshop-seed' })).toBe(false);
+    expect(isChallenge({ seedPolicy: 'random', publicSeed: null })).toBe(false);
+    const session = playedG(30, { rounds: 30 });
+    expect(challengeResult(session.config, session.history)).toBeNull();
+  });
+
+  it('[CH2][CH5] scores steady bins of 2.5 h on "Two inputs" at 2.5 / 1.852 and counts the run', () => {
+    const g = challengeG(30);
+    const result = challengeResult(g.config, g.history);
+    expect(result).not.toBeNull();
+    expect(result!.score.meanBin).toBeCloseTo(2.5, 10);
+    expect(result!.score.score).toBeCloseTo(2.5 / 1.852, 10);
+    expect(result!.score.bounded.bounded).toBe(true);
+    expect(result!.notCounted).toEqual([]);
+  });
+
+  it('[CH1][CH5] bins far below the cliff: lateness keeps growing and the run does not count', () => {
+    const g = challengeG(30, 'steady:0.5');
+    const result = challengeResult(g.config, g.history)!;
+    // Round 1 runs on the starting bins (2.5 h); the bots' 0.5 h take effect from round 2 (R1).
+    expect(result.score.meanBin).toBeCloseTo((2.5 + 29 * 0.5) / 30, 10);
+    expect(result.score.score).toBeCloseTo((2.5 + 29 * 0.5) / 30 / 1.852, 10);
+    expect(result.score.bounded.bounded).toBe(false);
+    expect(result.notCounted).toContainEqual({ kind: 'unbounded' });
+  });
+
+  it('[CH3][CH5] a game ended before its last round does not count, and says after how many rounds', () => {
+    const g = challengeG(12);
+    expect(challengeResult(g.config, g.history)!.notCounted).toContainEqual({
+      kind: 'endedEarly',
+      played: 12,
+      rounds: 30,
+    });
+    expect(challengeResult(g.config, [])).toBeNull();
+  });
+});
