@@ -308,6 +308,8 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
         scenario: scenario.id,
         humanSeats: workshops,
         seed: { policy: 'fixed' as const, value: seed },
+        // B6: the bots hold the players' mean bin, so the score is the players' own (no free ride).
+        autopilot: 'mirror',
         ...(solo ? { roundSeconds: 0 } : body.roundSeconds !== undefined ? { roundSeconds: body.roundSeconds } : {}),
       };
       if (solo) {

@@ -199,7 +199,7 @@ export const selfish: Policy = (view, param) => {
   return decision(view, bins, { suppliers });
 };
 
-export const POLICIES: Partial<Record<Exclude<BotPolicyName, 'planner'>, Policy>> = {
+export const POLICIES: Partial<Record<Exclude<BotPolicyName, 'planner' | 'mirror'>, Policy>> = {
   steady,
   lean,
   cautious,

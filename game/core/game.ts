@@ -40,12 +40,33 @@ const serverMove = (move: AnyMove) => ({
   ignoreStaleStateID: true,
 });
 
+/**
+ * B6 mirror: the mean of every bin the humans committed this round (hundredths), or null when no
+ * human committed. Under the mirror policy the bots hold it, so nobody can free-ride on the bots'
+ * stock: a challenge's network holds the bins its players choose (docs/CHALLENGE.md).
+ */
+export function mirrorBin(g: G): number | null {
+  const bins = Object.values(g.committed).flatMap((d) => d.bins);
+  if (bins.length === 0) return null;
+  return Math.round((bins.reduce((a, b) => a + b, 0) / bins.length) * 100) / 100;
+}
+
 /** The autopilot decision for workshop i (B0): its policy on the seat's own view, validated. */
 export function autopilotDecision(g: G, i: number): Decision {
   const w = g.workshops[i]!;
   const policy = g.config.autopilot;
+  if (policy.name === 'mirror') {
+    const bin = mirrorBin(g);
+    if (bin === null) return keepDecision(g, i);
+    return validated(g, i, steady(workshopView(g, i, w.seat ?? `bot-${i}`), bin));
+  }
   const decide = POLICIES[policy.name as keyof typeof POLICIES] ?? steady;
-  const proposal = decide(workshopView(g, i, w.seat ?? `bot-${i}`), policy.param);
+  return validated(g, i, decide(workshopView(g, i, w.seat ?? `bot-${i}`), policy.param));
+}
+
+/** A bot's proposal checked exactly as a human commit would be; its bins kept when refused. */
+function validated(g: G, i: number, proposal: Decision): Decision {
+  const w = g.workshops[i]!;
   const seat = `bot-${i}`;
   // Validate exactly as a human commit would be (a bot seat holds the workshop for the check).
   const previousSeat = w.seat;

@@ -29,11 +29,12 @@ export interface Costs {
   readonly startingCoins: number;
 }
 
-export const BOT_POLICIES = ['steady', 'lean', 'cautious', 'selfish', 'planner'] as const;
+export const BOT_POLICIES = ['steady', 'lean', 'cautious', 'selfish', 'planner', 'mirror'] as const;
 export type BotPolicyName = (typeof BOT_POLICIES)[number];
 export interface BotPolicy {
   readonly name: BotPolicyName;
   /** The policy's parameter (steady: the bin; lean/cautious: the starting bin; others: unused). */
+  // mirror (B6): the bots hold the mean bin the humans committed this round (challenges).
   readonly param: number;
 }
 

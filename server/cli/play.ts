@@ -13,7 +13,7 @@ import { runCli } from './runCli';
 import { type FlagSpec, UsageError, parseFlags } from './flags';
 import { formatTable } from './table';
 
-const AUTOPILOTS = BOT_POLICIES.filter((p) => p !== 'planner');
+const AUTOPILOTS = BOT_POLICIES.filter((p) => p !== 'planner' && p !== 'mirror');
 const POLICY_ACCEPTS = `NAME[:PARAM], NAME one of ${AUTOPILOTS.join(', ')}, PARAM a number from 0 to 100`;
 const SEED_ACCEPTS = '1-64 letters, digits, "_", ".", ":" or "-"';
 
