@@ -133,6 +133,8 @@ class Child {
     const proc = fork(fileURLToPath(import.meta.url), ['--serve', kind], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: cpuProf ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : process.execArgv,
+      // Both servers run as `npm start` runs one (server/main.ts): production unless told otherwise.
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
     const port = await new Promise<number>((resolve, reject) => {
       proc.once('error', reject);

@@ -4,8 +4,14 @@
  * adds allowed origins besides the server's own; PUBLIC_URL sets the origin used in join links.
  */
 import { resolve } from 'node:path';
-import { startApp } from './app';
 import { jsonLogger } from './log';
+
+// boardgame.io runs development checks unless NODE_ENV is production: a walk over the whole state
+// after every move to prove it serialisable (a fifth of the server's CPU under load, see
+// docs/PERFORMANCE.md) and INFO lines on stdout. A server is production unless told otherwise;
+// the tests (vitest sets NODE_ENV=test) keep the checks.
+process.env.NODE_ENV ??= 'production';
+const { startApp } = await import('./app');
 
 const log = jsonLogger();
 
