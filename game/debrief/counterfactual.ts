@@ -16,6 +16,7 @@
  */
 import { resolveRound } from '../core/resolve';
 import { autopilotDecision } from '../core/game';
+import { SCENARIOS } from '../core/scenarios';
 import type { Decision, G, RoundRecord, Shock } from '../core/types';
 import { buildWorld, cutLink, openLink, redrawSpot } from '../core/world';
 
@@ -84,6 +85,17 @@ export function rebuiltWorld(g: G): G {
   };
   buildWorld(fresh, g.secret.seed);
   return fresh;
+}
+
+/**
+ * "All bots" needs bots that decide on their own. Mirroring bots (B6, challenges) copy humans, and
+ * with none they would keep the starting bins for ever: they play the scenario's own autopilot
+ * instead (a custom network: steady at the starting bin).
+ */
+function botsConfig(world: G): G['config'] {
+  const own = SCENARIOS.get(world.config.scenarioId)?.autopilot;
+  const autopilot = own && own.name !== 'mirror' ? own : { name: 'steady' as const, param: world.config.startingBin };
+  return { ...world.config, autopilot };
 }
 
 /** A reason the spec cannot be replayed on this G, or null (the server also checks it). */
@@ -155,7 +167,8 @@ export function counterfactual(g: G, spec: CounterfactualSpec): RoundRecord[] {
   const bad = checkCounterfactualSpec(g, spec);
   if (bad) throw new Error(`counterfactual: ${bad}`);
   if (g.history.length === 0) return [];
-  const world = rebuiltWorld(g);
+  let world = rebuiltWorld(g);
+  if (spec.kind === 'bots' && world.config.autopilot.name === 'mirror') world = { ...world, config: botsConfig(world) };
   const { startingBin } = world.config;
   const records: RoundRecord[] = [];
   for (const [t, played] of g.history.entries()) {

@@ -21,7 +21,8 @@ import { toJson } from '../../game/debrief/export';
 import { unwrap } from '../../game/engine/result';
 import { resolveModel } from '../../game/lab/model';
 import { prng } from '../client/board/fixtures';
-import { Table, clone, makeG } from '../game/fixtures';
+import { Table, clone, decision, makeG } from '../game/fixtures';
+import { endOfTurn } from '../../game/core/game';
 import { nastyNetwork, playChaos } from './fixtures';
 
 /** A headless all-bot match, and the full G the server would hold at its end. */
@@ -344,5 +345,26 @@ describe('[DB5] debriefData', () => {
         (w) => w.alternatives.flat().length > road.workshops.find((x) => x.id === w.id)!.alternatives.flat().length,
       ),
     ).toBe(true);
+  });
+});
+
+describe('DB2 counterfactual "bots" in a challenge (B6)', () => {
+  it('DB2 mirroring bots play the scenario autopilot in the all-bots replay, not the starting bins for ever', () => {
+    const g = makeG({ humanSeats: 1, autopilot: 'mirror', scenario: 'foggy-cliff' });
+    const me = g.workshops.findIndex((w) => w.seat === '1');
+    for (let r = 0; r < 6; r++) {
+      g.committed['1'] = decision(g, me, 0.5);
+      endOfTurn(g);
+    }
+    // The real game's bots mirrored the player's 0.5 from round 2.
+    expect(g.history[1]!.workshops.every((row) => row.bins.every((b) => b === 0.5))).toBe(true);
+    const bots = counterfactual(g, { kind: 'bots' });
+    // foggy-cliff's own autopilot is lean:2.5: the replay is that policy's, and it moved the bins.
+    const lean = counterfactual(
+      { ...g, config: { ...g.config, autopilot: { name: 'lean', param: 2.5 } } },
+      { kind: 'bots' },
+    );
+    expect(bots).toEqual(lean);
+    expect(bots.slice(1).some((record) => record.workshops.some((row) => row.bins.some((b) => b !== 2.5)))).toBe(true);
   });
 });
