@@ -78,7 +78,7 @@ export default function ReplayPage({ id }: { readonly id: string }) {
   return (
     <Layout title={title} wide>
       <Header data={run.value} />
-      <DebriefView data={run.value.debrief} counterfactual={null} />
+      <DebriefView data={run.value.debrief} counterfactual={null} headingLevel={2} />
     </Layout>
   );
 }

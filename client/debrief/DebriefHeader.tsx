@@ -3,12 +3,19 @@ import type { DebriefData } from '../../game/debrief/types';
 import { num } from '../board/format';
 import { t } from '../i18n';
 
-export function DebriefHeader({ data }: { readonly data: DebriefData }) {
+export function DebriefHeader({
+  data,
+  headingLevel = 1,
+}: {
+  readonly data: DebriefData;
+  readonly headingLevel?: 1 | 2;
+}) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const players = data.workshops.filter((w) => w.player !== null);
   const bc = data.criticalBuffer;
   return (
     <header className="rounded-lg border border-stone-300 bg-white p-4">
-      <h1 className="text-2xl font-bold">{t('debrief.heading', { title: data.scenario.title })}</h1>
+      <Heading className="text-2xl font-bold">{t('debrief.heading', { title: data.scenario.title })}</Heading>
       <p className="mt-1 text-lg">
         {data.status === 'over'
           ? t('debrief.status.over', { rounds: data.history.length })

@@ -27,9 +27,11 @@ interface DebriefViewProps {
   readonly counterfactual: ((spec: CounterfactualSpec) => Promise<CompactRound[]>) | null;
   /** Names the exported files (a session's code); the scenario's id by default. */
   readonly fileStem?: string;
+  /** The title's heading level: 1 on its own page, 2 under a page's own title (a replay). */
+  readonly headingLevel?: 1 | 2;
 }
 
-export function DebriefView({ data, counterfactual, fileStem }: DebriefViewProps) {
+export function DebriefView({ data, counterfactual, fileStem, headingLevel = 1 }: DebriefViewProps) {
   const { history } = data;
   const [scrubber, dispatch] = useReplay(history);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -48,7 +50,7 @@ export function DebriefView({ data, counterfactual, fileStem }: DebriefViewProps
   const played = record !== null;
   return (
     <div className="flex flex-col gap-4">
-      <DebriefHeader data={data} />
+      <DebriefHeader data={data} headingLevel={headingLevel} />
       <Claims played={played} counterfactual={counterfactual !== null} />
       {played && (
         <div className="grid gap-4 lg:grid-cols-2">

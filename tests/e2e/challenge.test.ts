@@ -283,6 +283,9 @@ describe('challenge mode in a real browser (issue 5)', () => {
     // H4's debrief view below the header: the cascade map of the run with its scrubber.
     await page.getByRole('heading', { name: 'Replay of the cascade' }).waitFor();
     await page.getByRole('img', { name: /^After round \d+: mean lateness/ }).waitFor();
+    // One page title: the debrief's own title sits one level below the replay's.
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.getByRole('heading', { name: 'Debrief: Two inputs', level: 2 }).waitFor();
     await shot(page, '06-replay-phone');
     const desk = await openPage(
       await browser.newContext({ ...DESKTOP, reducedMotion: 'reduce' }),
