@@ -55,8 +55,10 @@ export interface LeaderboardEntry {
   readonly criticalBuffer: number;
   readonly bounded: boolean;
   readonly valid: boolean;
-  /** Why the entry does not count (null when valid). */
+  /** Why the entry does not count, in English (null when valid). */
   readonly reason: string | null;
+  /** The same reasons as data, for clients to put in their own words (empty when valid). */
+  readonly why: readonly NotCounted[];
   /** Rounds played (of the scenario's). */
   readonly rounds: number;
   /** historyDigest of the played history (game/core/headless.ts). */
@@ -75,8 +77,42 @@ interface EntryRow {
   bounded: number;
   valid: number;
   reason: string | null;
+  why: string;
   rounds: number;
   digest: string;
+}
+
+/** Why a challenge run does not count on the leaderboard (S-CH5). */
+export type NotCounted =
+  | { readonly kind: 'seed'; readonly seed: string }
+  | { readonly kind: 'noRounds' }
+  | { readonly kind: 'endedEarly'; readonly played: number; readonly rounds: number }
+  | { readonly kind: 'shocks'; readonly rounds: readonly number[] }
+  | {
+      readonly kind: 'unbounded';
+      readonly slope: number;
+      readonly threshold: number;
+      readonly from: number;
+      readonly to: number;
+    };
+
+/** A reason in English (the API's `reason`, the logs). */
+function reasonText(r: NotCounted): string {
+  switch (r.kind) {
+    case 'seed':
+      return `not played on the challenge seed ${r.seed}`;
+    case 'noRounds':
+      return 'no round was played';
+    case 'endedEarly':
+      return `ended by the facilitator after ${r.played} of ${r.rounds} rounds`;
+    case 'shocks':
+      return `the facilitator injected shocks (round ${r.rounds.join(', ')})`;
+    case 'unbounded':
+      return (
+        `the lateness kept growing (slope ${r.slope.toFixed(3)} h per round over rounds ${r.from}-${r.to}, ` +
+        `above ${r.threshold.toFixed(3)})`
+      );
+  }
 }
 
 interface ChallengeRow {
@@ -105,6 +141,7 @@ function toEntry(row: EntryRow): LeaderboardEntry {
     bounded: row.bounded === 1,
     valid: row.valid === 1,
     reason: row.reason,
+    why: JSON.parse(row.why) as NotCounted[],
     rounds: row.rounds,
     digest: row.digest,
   };
@@ -114,27 +151,28 @@ function toEntry(row: EntryRow): LeaderboardEntry {
 export function scoreChallenge(g: G, names: Readonly<Record<string, string>>, scenario: Scenario, seed: string) {
   const history = g.history;
   const criticalBuffer = g.config.criticalBuffer ?? scenario.criticalBuffer.value;
-  const reasons: string[] = [];
-  if (g.config.publicSeed !== seed) reasons.push(`not played on the challenge seed ${seed}`);
-  if (history.length < g.config.rounds)
-    reasons.push(`ended by the facilitator after ${history.length} of ${g.config.rounds} rounds`);
+  const why: NotCounted[] = [];
+  if (g.config.publicSeed !== seed) why.push({ kind: 'seed', seed });
+  if (history.length === 0) why.push({ kind: 'noRounds' });
+  else if (history.length < g.config.rounds)
+    why.push({ kind: 'endedEarly', played: history.length, rounds: g.config.rounds });
   const shocked = history.filter((r) => r.shocks.length > 0).map((r) => r.round);
-  if (shocked.length > 0) reasons.push(`the facilitator injected shocks (round ${shocked.join(', ')})`);
+  if (shocked.length > 0) why.push({ kind: 'shocks', rounds: shocked });
   const score = history.length > 0 ? challengeScore(history, g.config, criticalBuffer) : null;
-  if (score && !score.bounded.bounded) {
-    reasons.push(
-      `the lateness kept growing (slope ${score.bounded.slope.toFixed(3)} per round over rounds ` +
-        `${score.bounded.window[0]}-${score.bounded.window[1]}, above ${score.bounded.threshold})`,
-    );
-  } else if (score && !score.valid) reasons.push('the score does not count (game/debrief/score.ts)');
+  // A run cut short is judged on that alone: a slope over a few rounds says little.
+  if (score && !score.bounded.bounded && history.length >= g.config.rounds) {
+    const { slope, threshold, window } = score.bounded;
+    why.push({ kind: 'unbounded', slope, threshold, from: window[0], to: window[1] });
+  }
   return {
     names: namesInSeatOrder(names),
     score: finite(score?.score),
     meanBin: finite(score?.meanBin),
     criticalBuffer,
     bounded: score?.bounded.bounded ?? false,
-    valid: reasons.length === 0 && score !== null && score.valid && finite(score.score) !== null,
-    reason: reasons.length > 0 ? reasons.join('; ') : score === null ? 'no round was played' : null,
+    valid: why.length === 0 && score !== null && score.valid && finite(score.score) !== null,
+    reason: why.length > 0 ? why.map(reasonText).join('; ') : null,
+    why,
     rounds: history.length,
     digest: historyDigest(history),
   };
@@ -173,14 +211,20 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       bounded INTEGER NOT NULL,
       valid INTEGER NOT NULL,
       reason TEXT,
+      why TEXT NOT NULL DEFAULT '[]',
       rounds INTEGER NOT NULL,
       digest TEXT NOT NULL,
       debrief TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS leaderboard_rank ON leaderboard (scenario, valid, score);
   `);
+  // Databases from before the structured reasons get the column (their old entries: no reasons as data).
+  const hasWhy = (db.prepare('PRAGMA table_info(leaderboard)').all() as { name: string }[]).some(
+    (c) => c.name === 'why',
+  );
+  if (!hasWhy) db.exec("ALTER TABLE leaderboard ADD COLUMN why TEXT NOT NULL DEFAULT '[]'");
   const columns =
-    'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, rounds, digest';
+    'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, why, rounds, digest';
   const sql = {
     addChallenge: db.prepare(
       'INSERT INTO challenges (match_id, code, scenario, seed, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -193,7 +237,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     claim: db.prepare('UPDATE challenges SET recorded = 1 WHERE match_id = ? AND recorded = 0'),
     insert: db.prepare(
       `INSERT INTO leaderboard (id, match_id, scenario, seed, names, created_at, mean_bin, critical_buffer, score,
-       bounded, valid, reason, rounds, digest, debrief) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       bounded, valid, reason, why, rounds, digest, debrief) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     valid: db.prepare<[string, number], EntryRow>(
       `SELECT ${columns} FROM leaderboard WHERE scenario = ? AND valid = 1 ORDER BY score, created_at, id LIMIT ?`,
@@ -246,6 +290,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
         entry.bounded ? 1 : 0,
         entry.valid ? 1 : 0,
         entry.reason,
+        JSON.stringify(entry.why),
         entry.rounds,
         entry.digest,
         debrief,
@@ -399,6 +444,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
             bounded: e.bounded,
             valid: e.valid,
             reason: e.reason,
+            why: e.why,
             rounds: e.rounds,
           };
         }),

@@ -6,19 +6,9 @@
 import type { PublicConfig, RoundRecord } from '../../game/core/types';
 import { Link } from '../app/router';
 import { t } from '../i18n';
-import { type NotCounted, challengeResult } from './challengeMatch';
+import { challengeResult } from './challengeMatch';
 import { formatHours, formatScore } from './format';
-
-function why(reason: NotCounted): string {
-  switch (reason.kind) {
-    case 'unbounded':
-      return t('challenge.over.unbounded');
-    case 'endedEarly':
-      return t('challenge.over.endedEarly', { played: reason.played, rounds: reason.rounds });
-    case 'shocks':
-      return t('challenge.over.shocks', { rounds: reason.rounds.join(', ') });
-  }
-}
+import { whyText } from './why';
 
 interface Props {
   readonly config: PublicConfig;
@@ -48,7 +38,7 @@ export function ChallengeOver({ config, history }: Props) {
       {!counts && (
         <ul className="mt-1 list-disc pl-6 text-sm">
           {notCounted.map((r) => (
-            <li key={r.kind}>{why(r)}</li>
+            <li key={r.kind}>{whyText(r)}</li>
           ))}
         </ul>
       )}

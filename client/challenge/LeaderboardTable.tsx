@@ -2,12 +2,13 @@
  * A table of leaderboard entries: rank (ranked runs only), who played, the score to three
  * decimals, the mean bin, whether lateness stayed bounded (a mark and words, never colour alone),
  * the date in the current language and a link to the replay; runs that do not count say why (the
- * server's reason). Narrow screens scroll the table, not the page.
+ * server's reasons, in the reader's words). Narrow screens scroll the table, not the page.
  */
 import { Link } from '../app/router';
 import { t } from '../i18n';
 import type { LeaderboardEntry } from './challengeApi';
 import { formatDate, formatHours, formatNames, formatScore } from './format';
+import { whyAll } from './why';
 
 /** Did lateness stay bounded: a mark and words (never colour alone); a run without rounds was not measured. */
 function Bounded({ entry }: { readonly entry: LeaderboardEntry }) {
@@ -107,7 +108,9 @@ export function LeaderboardTable({ entries, caption, ranked }: TableProps) {
                 <td className={TD}>
                   <Bounded entry={e} />
                 </td>
-                {!ranked && <td className={`${TD} min-w-48`}>{e.reason ?? t('leaderboard.noReason')}</td>}
+                {!ranked && (
+                  <td className={`${TD} min-w-48`}>{whyAll(e.why) ?? e.reason ?? t('leaderboard.noReason')}</td>
+                )}
                 <td className={`${TD} whitespace-nowrap`}>
                   <time dateTime={e.date}>{formatDate(e.date)}</time>
                 </td>

@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import { Fact } from './Fact';
 import { type ChallengeEntry, challengeApi } from './challengeApi';
 import { formatDate, formatHours, formatNames, formatScore } from './format';
+import { whyAll } from './why';
 import { useLoad } from './useLoad';
 
 function Header({ data }: { readonly data: ChallengeEntry }) {
@@ -42,7 +43,9 @@ function Header({ data }: { readonly data: ChallengeEntry }) {
         </span>
         <span>
           <span className="font-semibold">{t(entry.valid ? 'replay.counted' : 'replay.notCounted')}</span>
-          {!entry.valid && entry.reason && <span className="block text-sm">{entry.reason}</span>}
+          {!entry.valid && (whyAll(entry.why) ?? entry.reason) && (
+            <span className="block text-sm">{whyAll(entry.why) ?? entry.reason}</span>
+          )}
         </span>
       </p>
     </header>

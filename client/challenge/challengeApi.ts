@@ -7,6 +7,7 @@ import { type ApiResult, type FetchLike, requestJson } from '../app/api';
 import { type CreatedSession, type JoinedSeat, parseCreated, parseJoined } from '../app/apiTypes';
 import { isRecord } from '../../game/core/schema';
 import { DEBRIEF_FORMAT, type DebriefData } from '../../game/debrief/types';
+import type { NotCounted } from './challengeMatch';
 
 export interface ChallengeSummary {
   readonly scenario: string;
@@ -32,8 +33,10 @@ export interface LeaderboardEntry {
   readonly bounded: boolean;
   /** Counts on the leaderboard (bounded, on the seed, every round played, no shocks). */
   readonly valid: boolean;
-  /** The server's words for why the run does not count (null when it does). */
+  /** The server's English words for why the run does not count (null when it does). */
   readonly reason: string | null;
+  /** The same reasons as data, put in the reader's words by why.ts (empty: none, or an old entry). */
+  readonly why: readonly NotCounted[];
   /** Rounds played (null when the server does not say). */
   readonly rounds: number | null;
 }
@@ -100,8 +103,30 @@ function entry(v: unknown): LeaderboardEntry | null {
     bounded: v.bounded,
     valid: v.valid,
     reason: str(v.reason) && v.reason !== '' ? v.reason : null,
+    why: Array.isArray(v.why) ? v.why.map(notCounted).filter((r): r is NotCounted => r !== null) : [],
     rounds: num(v.rounds) ? v.rounds : null,
   };
+}
+
+/** One reason of the server's `why`, or null when it is not one this client knows. */
+function notCounted(v: unknown): NotCounted | null {
+  if (!isRecord(v)) return null;
+  switch (v.kind) {
+    case 'seed':
+      return str(v.seed) ? { kind: 'seed', seed: v.seed } : null;
+    case 'noRounds':
+      return { kind: 'noRounds' };
+    case 'endedEarly':
+      return num(v.played) && num(v.rounds) ? { kind: 'endedEarly', played: v.played, rounds: v.rounds } : null;
+    case 'shocks':
+      return Array.isArray(v.rounds) && v.rounds.every(num) ? { kind: 'shocks', rounds: v.rounds } : null;
+    case 'unbounded':
+      return num(v.slope) && num(v.threshold) && num(v.from) && num(v.to)
+        ? { kind: 'unbounded', slope: v.slope, threshold: v.threshold, from: v.from, to: v.to }
+        : null;
+    default:
+      return null;
+  }
 }
 
 export function parseLeaderboard(v: unknown): Leaderboard | null {

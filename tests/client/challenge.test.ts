@@ -9,6 +9,7 @@ import { createChallengeApi, parseChallenges, parseEntry, parseLeaderboard } fro
 import { challengeResult, isChallenge } from '../../client/challenge/challengeMatch';
 import { formatDate, formatScore } from '../../client/challenge/format';
 import { checkChallengeName, checkPlayers } from '../../client/challenge/startForm';
+import { whyAll } from '../../client/challenge/why';
 import { challengeSeed } from '../../game/debrief/score';
 import { debriefData } from '../../game/debrief/data';
 import { playedG } from './fixtures';
@@ -42,6 +43,7 @@ const entry = {
   bounded: true,
   valid: true,
   reason: null,
+  why: [],
   rounds: 30,
 };
 
@@ -64,6 +66,22 @@ describe('the challenge API client', () => {
     expect(parseLeaderboard(board)).toEqual(board);
     expect(parseLeaderboard({ ...board, entries: [{ ...entry, score: 'low' }] })).toBeNull();
     expect(parseLeaderboard({ ...board, entries: [{ ...entry, bounded: 1 }] })).toBeNull();
+  });
+
+  it("[CH3] puts the server's reasons (data) in the reader's words, skipping kinds it does not know", () => {
+    const why = [
+      { kind: 'endedEarly', played: 2, rounds: 30 },
+      { kind: 'unbounded', slope: 0.267, threshold: 0.1852, from: 8, to: 30 },
+      { kind: 'from-a-newer-server' },
+    ];
+    const late = { ...entry, valid: false, reason: 'English from the server', why };
+    const parsed = parseLeaderboard({ scenario: 'two-inputs', seed: SEED, entries: [late] })!;
+    expect(parsed.entries[0]!.why).toEqual(why.slice(0, 2));
+    expect(whyAll(parsed.entries[0]!.why)).toBe(
+      'The game ended after 2 of 30 rounds. Lateness kept growing by 0.27 h per round over rounds 8-30, ' +
+        'more than the 0.19 h per round a bounded run allows: the network was over its cliff.',
+    );
+    expect(whyAll([])).toBeNull();
   });
 
   it('parses an entry with its debrief and refuses a debrief of another format', () => {
@@ -161,7 +179,7 @@ describe('the game-over result of a challenge match', () => {
     expect(result.score.meanBin).toBeCloseTo((2.5 + 29 * 0.5) / 30, 10);
     expect(result.score.score).toBeCloseTo((2.5 + 29 * 0.5) / 30 / 1.852, 10);
     expect(result.score.bounded.bounded).toBe(false);
-    expect(result.notCounted).toContainEqual({ kind: 'unbounded' });
+    expect(result.notCounted).toContainEqual(expect.objectContaining({ kind: 'unbounded' }));
   });
 
   it('[CH3][CH5] a game ended before its last round does not count, and says after how many rounds', () => {

@@ -304,6 +304,8 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     const reply = await api<{ entry: Entry }>(app, `/api/challenges/entries/${id}`);
     expect(reply.json.entry).toMatchObject({ valid: false, rounds: 2, names: ['Early bird'] });
     expect(reply.json.entry.reason).toMatch(/ended by the facilitator after 2 of 20 rounds/);
+    // The same reason as data, for the client's translation layer.
+    expect((reply.json.entry as Entry & { why: unknown }).why).toEqual([{ kind: 'endedEarly', played: 2, rounds: 20 }]);
   });
 
   it('S-CH7 ranks valid entries by score, then invalid ones', async () => {
@@ -322,7 +324,7 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     expect(bots.score!).toBeLessThan(socket.score!);
     expect(late.valid).toBe(false);
     expect(Object.keys(bots).sort()).toEqual(
-      ['bounded', 'date', 'id', 'meanBin', 'names', 'reason', 'rounds', 'score', 'valid'].sort(),
+      ['bounded', 'date', 'id', 'meanBin', 'names', 'reason', 'why', 'rounds', 'score', 'valid'].sort(),
     );
     const list = await api<{ scenario: string; best: { score: number; name: string } | null }[]>(
       app,

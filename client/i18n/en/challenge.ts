@@ -114,7 +114,9 @@ export const challenge = {
   'challenge.over.counted': 'It counts on the leaderboard: lateness stayed bounded.',
   'challenge.over.notCounted': 'It does not count on the leaderboard:',
   'challenge.over.unbounded':
-    'Lateness was still growing round after round at the end: the network was over its cliff.',
+    'Lateness kept growing by {slope} per round over rounds {from}-{to}, more than the {threshold} per round a bounded run allows: the network was over its cliff.',
+  'challenge.over.seed': 'It was not played on the challenge seed {seed}.',
+  'challenge.over.noRounds': 'No round was played.',
   'challenge.over.endedEarly': 'The game ended after {played} of {rounds} rounds.',
   'challenge.over.shocks': 'Shocks were sent (round {rounds}).',
   'challenge.over.leaderboard': 'See the leaderboard',
