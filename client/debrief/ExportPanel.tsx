@@ -4,10 +4,17 @@
  */
 import type { DebriefData } from '../../game/debrief/types';
 import { CSV_COLUMNS, toCsv, toJson } from '../../game/debrief/export';
+import { en, type MessageKey } from '../i18n/en';
 import { Button } from '../app/ui';
 import { t } from '../i18n';
 import { downloadText, exportFileName } from './download';
 import { Panel } from './Panel';
+
+/** A column's description in the reader's language (the file's own English if a key is missing). */
+export function columnDescription(column: { readonly name: string; readonly description: string }): string {
+  const key = `debrief.csv.${column.name}`;
+  return key in en ? t(key as MessageKey) : column.description;
+}
 
 export function ExportPanel({ data, stem }: { readonly data: DebriefData; readonly stem: string }) {
   const rows = data.history.length * data.workshops.length;
@@ -38,7 +45,7 @@ export function ExportPanel({ data, stem }: { readonly data: DebriefData; readon
           {CSV_COLUMNS.map((c) => (
             <div key={c.name} className="border-b border-stone-100 py-1">
               <dt className="font-mono font-semibold">{c.name}</dt>
-              <dd>{c.description}</dd>
+              <dd>{columnDescription(c)}</dd>
             </div>
           ))}
         </dl>

@@ -8,6 +8,9 @@ import { createDebriefApi, parseCounterfactual, parseDebrief } from '../../clien
 import { refusal } from '../../client/debrief/refusal';
 import { t } from '../../client/i18n';
 import { cascade, debriefOf } from '../debrief/fixtures';
+import { columnDescription } from '../../client/debrief/ExportPanel';
+import { en } from '../../client/i18n/en';
+import { CSV_COLUMNS } from '../../game/debrief/export';
 
 const seat = { seat: '2', credentials: 'secret-2' };
 const reply = (status: number, body: unknown) =>
@@ -103,5 +106,19 @@ describe('what the page says when it cannot show the debrief', () => {
     expect(refusal(http(410), true).title).toBe(t('debrief.missing.title'));
     expect(refusal(http(500), false).text).toBe(t('debrief.failed.text', { status: 500 }));
     expect(refusal({ kind: 'network' }, false).text).toBe(t('api.network'));
+  });
+});
+
+describe('the export panel (DB3)', () => {
+  it('DB3 every CSV column has its description in the translation layer, in the same words as the file', () => {
+    for (const column of CSV_COLUMNS) {
+      const key = `debrief.csv.${column.name}`;
+      expect(key in en, key).toBe(true);
+      expect(columnDescription(column)).toBe(column.description);
+    }
+    const extra = Object.keys(en).filter(
+      (k) => k.startsWith('debrief.csv.') && !CSV_COLUMNS.some((c) => `debrief.csv.${c.name}` === k),
+    );
+    expect(extra).toEqual([]);
   });
 });

@@ -190,4 +190,30 @@ export const debrief = {
   'debrief.export.docs':
     'Every column is described below, and in docs/DEBRIEF.md of the source code with the JSON format.',
   'debrief.export.columns': 'What the {count} columns mean',
+  // One per column of game/debrief/export.ts CSV_COLUMNS (tests/client/debrief*.test.ts checks).
+  'debrief.csv.round': 'Round number (1-based).',
+  'debrief.csv.workshop': 'Workshop index (0-based; the numbers other columns use).',
+  'debrief.csv.workshop_id': 'Workshop id.',
+  'debrief.csv.workshop_name': 'Workshop name.',
+  'debrief.csv.player': "Name of the human who held the workshop at the end; empty for a bot's workshop.",
+  'debrief.csv.autopilot': '1 when the autopilot (bot policy) took this decision, 0 when a human committed it.',
+  'debrief.csv.trouble': 'Own trouble rolled this round (hours), with storms, congestion, delay shocks and help.',
+  'debrief.csv.lateness': 'Lateness of the output after this round (hours).',
+  'debrief.csv.breached': '1 when a bin ran dry (line stop): the binding supplier was later than its bin covered.',
+  'debrief.csv.binding':
+    'Index of the binding supplier (largest incoming lateness minus bin; first on ties); -1: none.',
+  'debrief.csv.binding_id': 'Id of the binding supplier; empty when none.',
+  'debrief.csv.bins': 'Bin per input slot (hours of cover in effect), ";"-joined.',
+  'debrief.csv.suppliers': 'Supplier index per input slot, ";"-joined (same order as bins).',
+  'debrief.csv.supplier_ids': 'Supplier id per input slot, ";"-joined (same order as bins).',
+  'debrief.csv.incoming':
+    'Each supplier\'s lateness coming in (its lateness after the round before), per slot, ";"-joined.',
+  'debrief.csv.rent': 'Rent paid on the bins this round (coins).',
+  'debrief.csv.penalty': 'Lateness penalty paid this round (coins).',
+  'debrief.csv.help': 'Index of the workshop a worker was sent to this round; empty: none.',
+  'debrief.csv.kaizen': 'Index of the die face kaizen lowered by one hour this round; empty: none.',
+  'debrief.csv.round_mean_lateness': 'Mean lateness over all workshops after this round (hours).',
+  'debrief.csv.round_breach_rate': 'Share of workshops whose line stopped this round.',
+  'debrief.csv.round_mean_bin': 'Mean bin over every input slot of every workshop this round (hours).',
+  'debrief.csv.round_total_cost': 'Rent, lateness penalties and commuting of all workshops this round (coins).',
 } as const;
