@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { ShockFields } from './ShockFields';
 import { ShockPreview } from './ShockPreview';
 import { ShockQueue } from './ShockQueue';
-import { SHOCK_KINDS, type ShockDraft } from './shock';
+import { SHOCK_KINDS, type ShockDraft, shockProblemText } from './shock';
 
 interface ShockPanelProps {
   readonly view: FacilitatorView;
@@ -71,7 +71,7 @@ export function ShockPanel({ view, draft, onDraft, shock, problem, reach, onSend
             ) : (
               <>
                 <span aria-hidden="true">⚠ </span>
-                {t('shock.problem', { reason: problem })}
+                {t('shock.problem', { reason: shockProblemText(problem) })}
               </>
             )}
           </p>

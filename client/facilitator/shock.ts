@@ -5,7 +5,7 @@
 import { canShock } from '../../game/core/game';
 import type { G, Shock } from '../../game/core/types';
 import type { FacilitatorView } from '../../game/core/view';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { regionAround } from './network';
 
 export const SHOCK_KINDS = ['delay', 'storm', 'cut', 'open'] as const;
@@ -61,6 +61,28 @@ export function draftShock(draft: ShockDraft, view: FacilitatorView): Shock {
     case 'open':
       return { kind: draft.kind, workshop: draft.workshop, supplier: draft.supplier };
   }
+}
+
+/** canShock's reasons (English, from the game) -> their keys in the translation layer. */
+export const SHOCK_PROBLEMS: Readonly<Record<string, MessageKey>> = {
+  'shocks need a running game': 'shock.problem.notRunning',
+  'a shock is an object with a kind': 'shock.problem.malformed',
+  'shock kind must be delay, storm, cut or open': 'shock.problem.malformed',
+  'choose a workshop': 'shock.problem.chooseWorkshop',
+  'delay hours must be more than 0 and at most 100': 'shock.problem.delayHours',
+  'a storm needs a region of workshops': 'shock.problem.stormRegion',
+  'a storm lasts 1 to 50 rounds': 'shock.problem.stormRounds',
+  'a storm adds more than 0 and at most 20 hours per roll': 'shock.problem.stormExtra',
+  'a spot market redraws its links every round: cut and open do not apply': 'shock.problem.spotLinks',
+  'choose two different workshops': 'shock.problem.twoWorkshops',
+  'there is no such link': 'shock.problem.noLink',
+  'a workshop keeps at least one supplier': 'shock.problem.lastSupplier',
+  'that link is already open': 'shock.problem.alreadyOpen',
+};
+
+/** canShock's reason in the reader's language (a reason this table lacks: the generic one). */
+export function shockProblemText(problem: string): string {
+  return t(SHOCK_PROBLEMS[problem] ?? 'shock.problem.malformed');
 }
 
 /** Null when the server will take the shock, else why not (the game's own words). */

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canShock } from '../../game/core/game';
 import {
+  SHOCK_PROBLEMS,
   checkShock,
   describeShock,
   draftShock,
   initialDraft,
   shockOrigins,
   supplierChoices,
+  shockProblemText,
   viewAsState,
 } from '../../client/facilitator/shock';
+import { readFile } from 'node:fs/promises';
 import { facilitatorView, facilitatorViewOf, playedG } from './fixtures';
 
 describe('shocks from the facilitator’s form (F3)', () => {
@@ -75,6 +78,26 @@ describe('shocks from the facilitator’s form (F3)', () => {
     expect(describeShock({ kind: 'open', workshop: 1, supplier: 2 }, name)).toBe('New link: W2 supplies W1');
     expect(describeShock({ kind: 'storm', workshops: [1, 2], rounds: 3, extra: 1 }, name)).toMatch(
       /2 workshops \(W1, W2\)/,
+    );
+  });
+});
+
+describe("canShock's reasons in the translation layer (F3)", () => {
+  it('F3 every reason canShock can give has its own message key', async () => {
+    const source = await readFile(new URL('../../game/core/game.ts', import.meta.url), 'utf8');
+    const body = source.slice(
+      source.indexOf('export function canShock'),
+      source.indexOf('\n}\n', source.indexOf('export function canShock')),
+    );
+    const reasons = [...body.matchAll(/return '([^']+)'/g)].map((m) => m[1]!);
+    expect(reasons.length).toBeGreaterThan(10);
+    for (const reason of reasons) expect(SHOCK_PROBLEMS[reason], reason).toBeDefined();
+  });
+
+  it("F3 a reason is shown in the reader's words; an unknown one as the generic message", () => {
+    expect(shockProblemText('there is no such link')).toBe('there is no such link');
+    expect(shockProblemText('a delay shock has only kind, workshop, hours')).toBe(
+      'this shock is not one the game knows',
     );
   });
 });
