@@ -5,8 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import { afterAll, beforeAll } from 'vitest';
-import { type TestApp, api, removeDir, startTestApp, waitFor } from '../server/helpers';
+import { type TestApp, api, waitFor, withTestApp as withServer } from '../server/helpers';
 
 export interface Packet {
   readonly event: string;
@@ -99,21 +98,10 @@ export async function untilStored(
   );
 }
 
-/**
- * One real server for a test file: started before its tests, stopped (with every raw socket and
- * its data folder) after them. `set` receives the app; `cleanUp` runs first at the end.
- */
+/** The server tests' withTestApp, closing every raw socket at the end too. */
 export function withTestApp(set: (app: TestApp) => void, cleanUp: () => void = () => {}): void {
-  let app: TestApp | undefined;
-  beforeAll(async () => {
-    app = await startTestApp();
-    set(app);
-  });
-  afterAll(async () => {
+  withServer(set, {}, () => {
     cleanUp();
     closeAllRaw();
-    if (!app) return;
-    await app.close();
-    await removeDir(app.dataDir);
   });
 }

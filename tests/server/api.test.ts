@@ -25,30 +25,13 @@
  *         its rules, and a Lobby leave cannot wipe a session's match.
  * S-API15 Join answers 409 once the session has ended; concurrent joins get distinct seats.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { CODE_ALPHABET } from '../../server/sessions';
-import {
-  type Created,
-  type Joined,
-  type TestApp,
-  api,
-  createSession,
-  joinSession,
-  removeDir,
-  startTestApp,
-} from './helpers';
+import { type Created, type Joined, type TestApp, api, createSession, joinSession, withTestApp } from './helpers';
 
 let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app.close();
-  await removeDir(app.dataDir);
-});
+withTestApp((started) => (app = started));
 
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{6}$`);
 

@@ -22,7 +22,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { historyDigest } from '../../game/core/headless';
 import { SCENARIOS } from '../../game/core/scenarios';
 import type { G } from '../../game/core/types';
@@ -36,25 +36,15 @@ import {
   connectSeat,
   joinSession,
   rawState,
-  removeDir,
   startTestApp,
+  withTestApp,
   stopAllClients,
   waitFor,
 } from './helpers';
 
 let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp({ graceMs: 300, tickMs: 40 });
-});
-
+withTestApp((started) => (app = started));
 afterEach(() => stopAllClients());
-
-afterAll(async () => {
-  stopAllClients();
-  await app.close();
-  await removeDir(app.dataDir);
-});
 
 type Err = { error: string };
 interface Solo extends Joined {

@@ -14,7 +14,7 @@
  * S-DBF5 Counterfactual specs are validated: kind, bin finite 0..maxBin, workshop a whole index of
  *        the network, no unknown fields (400 with the reason).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compactHistory } from '../../game/debrief/counterfactual';
 import type { CompactRound } from '../../game/debrief/counterfactual';
 import type { DebriefData } from '../../game/debrief/types';
@@ -32,25 +32,14 @@ import {
   decision,
   joinSession,
   rawState,
-  removeDir,
-  startTestApp,
+  withTestApp,
   stopAllClients,
   waitFor,
 } from './helpers';
 
 let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp({ graceMs: 300, tickMs: 40 });
-});
-
+withTestApp((started) => (app = started));
 afterEach(() => stopAllClients());
-
-afterAll(async () => {
-  stopAllClients();
-  await app.close();
-  await removeDir(app.dataDir);
-});
 
 type Err = { error: string };
 const debrief = (code: string, body: unknown) => api<DebriefData & Err>(app, `/api/sessions/${code}/debrief`, { body });

@@ -14,7 +14,7 @@
  *        game, end the turn, replace the state, create a match by syncing an unknown id, or chat;
  *        its own valid commit still goes through.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { refusePacket } from '../../server/guard';
 import { createGame } from '../../game/core/game';
@@ -27,10 +27,8 @@ import {
   decision,
   joinSession,
   rawState,
-  removeDir,
   sleep,
-  startTestApp,
-  stopAllClients,
+  withTestApp,
   waitFor,
 } from './helpers';
 
@@ -178,14 +176,7 @@ describe('S-GRD5 other events', () => {
 
 describe('S-GRD6 forged packets against a real server', () => {
   let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(async () => {
-    stopAllClients();
-    await app.close();
-    await removeDir(app.dataDir);
-  });
+  withTestApp((started) => (app = started));
 
   async function rawSocket(): Promise<Socket> {
     const socket = io(`${app.url}/kanban-cascade`, { transports: ['websocket'], reconnection: false });

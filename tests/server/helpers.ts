@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { State } from 'boardgame.io';
+import { afterAll, beforeAll } from 'vitest';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { startApp, type AppOptions, type RunningApp } from '../../server/app';
@@ -36,6 +37,30 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * One real server for a test file (or a describe block): started before its tests, stopped after
+ * them with every socket client of connectSeat and its data folder. `set` receives the app;
+ * `cleanUp` runs first at the end (the security suite closes its raw sockets there).
+ */
+export function withTestApp(
+  set: (app: TestApp) => void,
+  options: Partial<AppOptions> = {},
+  cleanUp: () => void = () => {},
+): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+    set(app);
+  });
+  afterAll(async () => {
+    cleanUp();
+    stopAllClients();
+    if (!app) return;
+    await app.close();
+    await removeDir(app.dataDir);
+  });
 }
 
 export interface Reply<T = unknown> {

@@ -17,7 +17,7 @@
  * S-PLAY7 A facilitator move (pause, closeRound) sent while another update of the match is in
  *         flight (the steward's clock or presence, a player's commit) is not silently lost.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type FacilitatorView,
   type SeatView,
@@ -31,23 +31,14 @@ import {
   removeDir,
   sleep,
   startTestApp,
+  withTestApp,
   stopAllClients,
   waitFor,
 } from './helpers';
 
 let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp({ graceMs: 300, tickMs: 40 });
-});
-
+withTestApp((started) => (app = started));
 afterEach(() => stopAllClients());
-
-afterAll(async () => {
-  stopAllClients();
-  await app.close();
-  await removeDir(app.dataDir);
-});
 
 /** A session with `players` joined and connected, started, and every other seat marked absent. */
 async function startedSession(body: Record<string, unknown>, names: string[]) {
