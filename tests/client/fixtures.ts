@@ -44,3 +44,18 @@ export class FakeStorage {
     this.items.delete(key);
   }
 }
+
+/** GET /api/scenarios as the lobby reads it (docs/API.md). */
+export const SCENARIO_SUMMARY = {
+  id: 'two-inputs',
+  title: 'Two inputs',
+  story: 'Twelve workshops make the parts for one another.',
+  learningGoal: 'Below a critical bin size, small local delays cascade.',
+  questions: [],
+  workshops: 12,
+  rounds: 30,
+  criticalBuffer: 1.852,
+  mechanics: { kaizen: false },
+  trouble: 'faces:0,0,0,1,1,2!',
+  hasNewRoad: false,
+};

@@ -5,26 +5,23 @@
  * (same seed, same streams, bit for bit). Screenshot: test-results/screenshots/lab.png.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { type ViteDevServer, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../game/engine/wasm/index';
 import { criticalPlan, summariseCritical } from '../../game/lab/experiments';
 import type { LabModelSpec } from '../../game/lab/model';
 import { runReplica } from '../../game/lab/replica';
 import { unwrap } from '../../game/engine/result';
-import { launchChromium } from '../browser';
+import { launchChromium, serveClient } from '../browser';
+import { SCENARIO_SUMMARY } from './fixtures';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = join(project, 'test-results', 'screenshots');
 const WAIT = 30_000;
 
-let server: ViteDevServer;
+let server: { close(): Promise<void> } | undefined;
 let browser: Browser;
 let base: string;
 
@@ -34,32 +31,11 @@ const expected = summariseCritical(
   unwrap(criticalPlan(MODEL, { seed: '1', replicas: 8, steps: 2000, burnIn: 100 })).map((job) => runReplica(job)),
 );
 
-/** GET /api/scenarios as the lobby reads it (docs/API.md). */
-const SCENARIO = {
-  id: 'two-inputs',
-  title: 'Two inputs',
-  story: 'Twelve workshops make the parts for one another.',
-  learningGoal: 'Below a critical bin size, small local delays cascade.',
-  questions: [],
-  workshops: 12,
-  rounds: 30,
-  criticalBuffer: 1.852,
-  mechanics: { kaizen: false },
-  trouble: 'faces:0,0,0,1,1,2!',
-  hasNewRoad: false,
-};
-
 describe('the lab page in a browser', () => {
   beforeAll(async () => {
-    server = await createServer({
-      configFile: false,
-      root: `${project}client`,
-      logLevel: 'error',
-      plugins: [react(), tailwindcss()],
-      server: { port: 0, host: '127.0.0.1', fs: { allow: [project] }, hmr: false },
-    });
-    await server.listen();
-    base = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+    const served = await serveClient();
+    server = served;
+    base = served.base;
     browser = await launchChromium();
     await mkdir(SHOTS, { recursive: true });
   });
@@ -248,7 +224,7 @@ describe('the lab page in a browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route('**/api/scenarios', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify([SCENARIO]) }),
+      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify([SCENARIO_SUMMARY]) }),
     );
     await page.goto(`${base}/new`);
     await page.getByRole('link', { name: 'Measure this scenario in the lab' }).click();

@@ -3,49 +3,23 @@
  * served by Vite from client/. The facilitator view runs on the dev-only Local() match
  * (/dev/facilitator); the lobby talks to a session API answered by the test (docs/API.md shapes).
  */
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page, Route } from 'playwright-core';
-import { launchChromium } from '../browser';
-import { type ViteDevServer, createServer } from 'vite';
+import { launchChromium, serveClient } from '../browser';
+import { SCENARIO_SUMMARY } from './fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const project = fileURLToPath(new URL('../..', import.meta.url));
-
-let server: ViteDevServer;
+let server: { close(): Promise<void> } | undefined;
 let browser: Browser;
 let base: string;
 
 const json = (route: Route, status: number, body: unknown) =>
   route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
-const scenario = {
-  id: 'two-inputs',
-  title: 'Two inputs',
-  story: 'Twelve workshops make the parts for one another.',
-  learningGoal: 'Below a critical bin size, small local delays cascade.',
-  questions: [],
-  workshops: 12,
-  rounds: 30,
-  criticalBuffer: 1.852,
-  mechanics: { kaizen: false },
-  trouble: 'faces:0,0,0,1,1,2!',
-  hasNewRoad: false,
-};
-
 describe('the lobby and the facilitator view in a browser', () => {
   beforeAll(async () => {
-    server = await createServer({
-      configFile: false,
-      root: `${project}client`,
-      logLevel: 'error',
-      plugins: [react(), tailwindcss()],
-      server: { port: 0, host: '127.0.0.1', fs: { allow: [project] }, hmr: false },
-    });
-    await server.listen();
-    base = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+    const served = await serveClient();
+    server = served;
+    base = served.base;
     browser = await launchChromium();
   });
 
@@ -58,7 +32,7 @@ describe('the lobby and the facilitator view in a browser', () => {
     const page = await browser.newPage({ viewport: { width, height: 844 }, reducedMotion: 'reduce' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/api/scenarios', (r) => json(r, 200, [scenario]));
+    await page.route('**/api/scenarios', (r) => json(r, 200, [SCENARIO_SUMMARY]));
     await page.route('**/api/sessions', (r) =>
       json(r, 201, { code: 'K7MPQ2', matchID: 'm1', seat: '0', credentials: 'c0', joinUrl: '', facilitatorUrl: '' }),
     );

@@ -4,33 +4,21 @@
  * typing, the keyboard, the commit button; the facilitator's controls close rounds.
  */
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../browser';
-import { type ViteDevServer, createServer } from 'vite';
+import { launchChromium, serveClient } from '../../browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('./harness', import.meta.url));
-const project = fileURLToPath(new URL('../../..', import.meta.url));
 
-let server: ViteDevServer;
+let server: { close(): Promise<void> } | undefined;
 let browser: Browser;
 let base: string;
 
 describe('the player board in a browser', () => {
   beforeAll(async () => {
-    server = await createServer({
-      configFile: false,
-      root,
-      logLevel: 'error',
-      plugins: [react(), tailwindcss()],
-      server: { port: 0, host: '127.0.0.1', fs: { allow: [project] }, hmr: false },
-    });
-    await server.listen();
-    const address = server.httpServer!.address() as AddressInfo;
-    base = `http://127.0.0.1:${address.port}/`;
+    const served = await serveClient(root);
+    server = served;
+    base = served.base + '/';
     browser = await launchChromium();
   });
 
