@@ -21,7 +21,7 @@ import { workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import { debriefData } from '../game/debrief/data';
-import { challengeScore, challengeSeed } from '../game/debrief/score';
+import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './lobbyGuard';
@@ -82,20 +82,6 @@ interface EntryRow {
   digest: string;
 }
 
-/** Why a challenge run does not count on the leaderboard (S-CH5). */
-export type NotCounted =
-  | { readonly kind: 'seed'; readonly seed: string }
-  | { readonly kind: 'noRounds' }
-  | { readonly kind: 'endedEarly'; readonly played: number; readonly rounds: number }
-  | { readonly kind: 'shocks'; readonly rounds: readonly number[] }
-  | {
-      readonly kind: 'unbounded';
-      readonly slope: number;
-      readonly threshold: number;
-      readonly from: number;
-      readonly to: number;
-    };
-
 /** A reason in English (the API's `reason`, the logs). */
 function reasonText(r: NotCounted): string {
   switch (r.kind) {
@@ -151,19 +137,7 @@ function toEntry(row: EntryRow): LeaderboardEntry {
 export function scoreChallenge(g: G, names: Readonly<Record<string, string>>, scenario: Scenario, seed: string) {
   const history = g.history;
   const criticalBuffer = g.config.criticalBuffer ?? scenario.criticalBuffer.value;
-  const why: NotCounted[] = [];
-  if (g.config.publicSeed !== seed) why.push({ kind: 'seed', seed });
-  if (history.length === 0) why.push({ kind: 'noRounds' });
-  else if (history.length < g.config.rounds)
-    why.push({ kind: 'endedEarly', played: history.length, rounds: g.config.rounds });
-  const shocked = history.filter((r) => r.shocks.length > 0).map((r) => r.round);
-  if (shocked.length > 0) why.push({ kind: 'shocks', rounds: shocked });
-  const score = history.length > 0 ? challengeScore(history, g.config, criticalBuffer) : null;
-  // A run cut short is judged on that alone: a slope over a few rounds says little.
-  if (score && !score.bounded.bounded && history.length >= g.config.rounds) {
-    const { slope, threshold, window } = score.bounded;
-    why.push({ kind: 'unbounded', slope, threshold, from: window[0], to: window[1] });
-  }
+  const { score, notCounted: why } = challengeVerdict(history, g.config, criticalBuffer, seed);
   return {
     names: namesInSeatOrder(names),
     score: finite(score?.score),

@@ -105,5 +105,45 @@ export function challengeScore(
   };
 }
 
+/** Why a challenge run does not count on the leaderboard (the server's `why`, CH3-CH4). */
+export type NotCounted =
+  | { readonly kind: 'seed'; readonly seed: string }
+  | { readonly kind: 'noRounds' }
+  | { readonly kind: 'endedEarly'; readonly played: number; readonly rounds: number }
+  | { readonly kind: 'shocks'; readonly rounds: readonly number[] }
+  | {
+      readonly kind: 'unbounded';
+      readonly slope: number;
+      readonly threshold: number;
+      readonly from: number;
+      readonly to: number;
+    };
+
+/**
+ * A finished challenge run: its score (null when no round was played) and every reason it does
+ * not count (empty: it counts). The server records it; the game-over screen shows the same.
+ */
+export function challengeVerdict(
+  history: readonly RoundRecord[],
+  config: PublicConfig,
+  criticalBuffer: number,
+  seed: string,
+): { readonly score: ChallengeScore | null; readonly notCounted: readonly NotCounted[] } {
+  const notCounted: NotCounted[] = [];
+  if (config.publicSeed !== seed) notCounted.push({ kind: 'seed', seed });
+  if (history.length === 0) notCounted.push({ kind: 'noRounds' });
+  else if (history.length < config.rounds)
+    notCounted.push({ kind: 'endedEarly', played: history.length, rounds: config.rounds });
+  const shocked = history.filter((r) => r.shocks.length > 0).map((r) => r.round);
+  if (shocked.length > 0) notCounted.push({ kind: 'shocks', rounds: shocked });
+  const score = history.length > 0 ? challengeScore(history, config, criticalBuffer) : null;
+  // A run cut short is judged on that alone: a slope over a few rounds says little.
+  if (score && !score.bounded.bounded && history.length >= config.rounds) {
+    const { slope, threshold, window } = score.bounded;
+    notCounted.push({ kind: 'unbounded', slope, threshold, from: window[0], to: window[1] });
+  }
+  return { score, notCounted };
+}
+
 /** The published seed of a scenario's challenge (fixed seed policy, setupData.seed.value). */
 export const challengeSeed = (scenarioId: string): string => `challenge-${scenarioId}-1`;
