@@ -6,7 +6,7 @@
 import { isRecord } from '../../game/core/schema';
 import type { CompactRound, CounterfactualSpec } from '../../game/debrief/counterfactual';
 import { DEBRIEF_FORMAT, type DebriefData } from '../../game/debrief/types';
-import { type ApiFailure, type ApiResult, type FetchLike, errorMessage } from '../app/api';
+import { type ApiResult, type FetchLike, requestJson } from '../app/api';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const numbers = (v: unknown, length: number): boolean =>
@@ -72,30 +72,6 @@ export function parseCounterfactual(v: unknown, workshops: number): CompactRound
   return good ? (v.rounds as CompactRound[]) : null;
 }
 
-async function post<T>(fetchFn: FetchLike, url: string, body: unknown, parse: (v: unknown) => T | null) {
-  const fail = (failure: ApiFailure): ApiResult<T> => ({ ok: false, failure });
-  let response: Response;
-  try {
-    response = await fetchFn(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return fail({ kind: 'network' });
-  }
-  let json: unknown = null;
-  try {
-    json = await response.json();
-  } catch {
-    json = null;
-  }
-  if (!response.ok)
-    return fail({ kind: 'http', status: response.status, message: errorMessage(json, response.status) });
-  const value = parse(json);
-  return value === null ? fail({ kind: 'format' }) : ({ ok: true, value } as ApiResult<T>);
-}
-
 /** The seat a request proves (docs/API.md: the seat number and its credentials). */
 export interface SeatProof {
   readonly seat: string;
@@ -116,9 +92,12 @@ export function createDebriefApi(fetchFn: FetchLike, base = ''): DebriefApi {
   const at = (code: string, what: string) => `${base}/api/sessions/${encodeURIComponent(code)}/${what}`;
   const who = (seat: SeatProof) => ({ seat: seat.seat, credentials: seat.credentials });
   return {
-    debrief: (code, seat) => post(fetchFn, at(code, 'debrief'), who(seat), parseDebrief),
+    debrief: (code, seat) => requestJson(fetchFn, at(code, 'debrief'), parseDebrief, who(seat)),
     counterfactual: (code, seat, spec, workshops) =>
-      post(fetchFn, at(code, 'counterfactual'), { ...who(seat), spec }, (v) => parseCounterfactual(v, workshops)),
+      requestJson(fetchFn, at(code, 'counterfactual'), (v) => parseCounterfactual(v, workshops), {
+        ...who(seat),
+        spec,
+      }),
   };
 }
 
