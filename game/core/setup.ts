@@ -211,8 +211,17 @@ function scenarioJson(s: Scenario): Record<string, unknown> {
  * initial state that boardgame.io's sync sends to every client (BOARDGAME-IO.md, #1159).
  */
 export function initialState(plan: MatchPlan): G {
+  return freshState(plan.config, {
+    seed: '',
+    custom: plan.scenario.id === 'custom' ? plan.scenario.network : null,
+    newRoad: plan.newRoad,
+  });
+}
+
+/** A match before its start: the configuration and the secret, nothing played, no world yet. */
+export function freshState(config: PublicConfig, secret: G['secret']): G {
   return {
-    config: plan.config,
+    config,
     status: 'setup',
     round: 0,
     paused: false,
@@ -228,6 +237,6 @@ export function initialState(plan: MatchPlan): G {
     councilCalled: false,
     closeRequested: 0,
     clock: null,
-    secret: { seed: '', custom: plan.scenario.id === 'custom' ? plan.scenario.network : null, newRoad: plan.newRoad },
+    secret,
   };
 }

@@ -17,6 +17,7 @@
 import { resolveRound } from '../core/resolve';
 import { autopilotDecision } from '../core/game';
 import { SCENARIOS } from '../core/scenarios';
+import { freshState } from '../core/setup';
 import type { Decision, G, RoundRecord, Shock } from '../core/types';
 import { buildWorld, cutLink, openLink, redrawSpot } from '../core/world';
 
@@ -64,26 +65,14 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * g.config and g.secret alone, so the same G always gives the same world.
  */
 export function rebuiltWorld(g: G): G {
-  const fresh: G = {
-    config: clone(g.config),
-    status: 'playing',
-    round: 1,
-    paused: false,
-    revealed: false,
-    workshops: [],
-    committed: {},
-    absent: [],
-    storms: [],
-    pendingShocks: [],
-    rule: null,
-    council: null,
-    history: [],
-    councilCalled: false,
-    closeRequested: 0,
-    clock: null,
-    secret: { seed: g.secret.seed, custom: clone(g.secret.custom), newRoad: g.secret.newRoad },
-  };
+  const fresh = freshState(clone(g.config), {
+    seed: g.secret.seed,
+    custom: clone(g.secret.custom),
+    newRoad: g.secret.newRoad,
+  });
   buildWorld(fresh, g.secret.seed);
+  fresh.status = 'playing';
+  fresh.round = 1;
   return fresh;
 }
 
