@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { BlameLink } from '../../game/debrief/blame';
+import { MapLinks } from '../facilitator/MapLinks';
 import { MapNode } from '../facilitator/MapNode';
 import { NAMES_UP_TO, circleLayout, curvePath } from '../facilitator/layout';
 import type { Link } from '../facilitator/network';
@@ -52,22 +53,7 @@ export function DebriefMap({ frame, links, names, label, chain, onPick, small = 
           <path d="M0,0 L10,5 L0,10 z" fill={CHAIN_INK} />
         </marker>
       </defs>
-      <g fill="none" stroke="#a8a29e" strokeWidth={1.5} opacity={0.7}>
-        {links.map((l) => (
-          <path key={`${l.supplier}>${l.customer}`} d={curvePath(at(l.supplier), at(l.customer), geo.centre, r, r)} />
-        ))}
-      </g>
-      <g fill="none" strokeLinecap="round">
-        {arrows.map((a) => {
-          const d = curvePath(at(a.supplier), at(a.customer), geo.centre, r + 2, r + 4, 0.25);
-          return (
-            <g key={`${a.supplier}>${a.customer}`}>
-              <path d={d} stroke="#ffffff" strokeWidth={10} />
-              <path d={d} stroke="#1c1917" strokeWidth={5} markerEnd={`url(#${head})`} />
-            </g>
-          );
-        })}
-      </g>
+      <MapLinks geo={geo} links={links} arrows={arrows} markerId={head} />
       <g fill="none" stroke={CHAIN_INK} strokeWidth={7} strokeDasharray="14 8" strokeLinecap="round">
         {along.map((a) => (
           <path

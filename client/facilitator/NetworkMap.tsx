@@ -6,8 +6,9 @@
 import { useMemo } from 'react';
 import type { FacilitatorView } from '../../game/core/view';
 import { t } from '../i18n';
+import { MapLinks } from './MapLinks';
 import { MapNode } from './MapNode';
-import { NAMES_UP_TO, circleLayout, curvePath } from './layout';
+import { NAMES_UP_TO, circleLayout } from './layout';
 import { cascadeArrows, linksOf } from './network';
 import { mapLabel } from './selectors';
 import { useWideScreen } from './useWideScreen';
@@ -41,22 +42,7 @@ export function NetworkMap({ view, reach, onPick }: NetworkMapProps) {
           <path d="M0,0 L10,5 L0,10 z" fill="#1c1917" />
         </marker>
       </defs>
-      <g fill="none" stroke="#a8a29e" strokeWidth={1.5} opacity={0.7}>
-        {links.map((l) => (
-          <path key={`${l.supplier}>${l.customer}`} d={curvePath(at(l.supplier), at(l.customer), geo.centre, r, r)} />
-        ))}
-      </g>
-      <g fill="none" strokeLinecap="round">
-        {arrows.map((a) => {
-          const d = curvePath(at(a.supplier), at(a.customer), geo.centre, r + 2, r + 4, 0.25);
-          return (
-            <g key={`${a.supplier}>${a.customer}`}>
-              <path d={d} stroke="#ffffff" strokeWidth={10} />
-              <path d={d} stroke="#1c1917" strokeWidth={5} markerEnd="url(#cascade-head)" />
-            </g>
-          );
-        })}
-      </g>
+      <MapLinks geo={geo} links={links} arrows={arrows} markerId={'cascade-head'} />
       {view.workshops.map((w, i) => (
         <MapNode
           key={w.id}
