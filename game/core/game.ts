@@ -16,6 +16,7 @@ import { type MatchPlan, type SetupData, initialState, parseSetupData, validateS
 import { FACILITATOR, type Decision, type G, type Shock } from './types';
 import { workshopView } from './view';
 import { buildWorld, cutLink, redrawSpot } from './world';
+import { ownValue } from './schema';
 import { playerView } from './view';
 
 export const GAME_NAME = 'kanban-cascade';
@@ -148,19 +149,20 @@ export function endOfTurn(g: G): void {
 }
 
 /** F3: shocks the facilitator may inject. */
+const SHOCK_FIELDS: Readonly<Record<Shock['kind'], readonly string[]>> = {
+  delay: ['kind', 'workshop', 'hours'],
+  storm: ['kind', 'workshops', 'rounds', 'extra'],
+  cut: ['kind', 'workshop', 'supplier'],
+  open: ['kind', 'workshop', 'supplier'],
+};
+
 export function canShock(g: Pick<G, 'status' | 'workshops' | 'config'>, shock: unknown): string | null {
   const n = g.workshops.length;
   const isWorkshop = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < n;
   if (g.status !== 'playing' && g.status !== 'council') return 'shocks need a running game';
   if (typeof shock !== 'object' || shock === null) return 'a shock is an object with a kind';
   const s = shock as Record<string, unknown>;
-  const keys: Record<string, string[]> = {
-    delay: ['kind', 'workshop', 'hours'],
-    storm: ['kind', 'workshops', 'rounds', 'extra'],
-    cut: ['kind', 'workshop', 'supplier'],
-    open: ['kind', 'workshop', 'supplier'],
-  };
-  const allowed = keys[String(s.kind)];
+  const allowed = ownValue(SHOCK_FIELDS, s.kind);
   if (!allowed) return 'shock kind must be delay, storm, cut or open';
   if (Object.keys(s).some((k) => !allowed.includes(k)))
     return `a ${String(s.kind)} shock has only ${allowed.join(', ')}`;

@@ -9,6 +9,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `table[key]` only when `key` is the table's own entry: a plain lookup by an untrusted string
+ * also finds what every object inherits ("constructor", "toString", "__proto__"...).
+ */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): string | null {
   const extra = Object.keys(value).find((key) => !allowed.includes(key));
   return extra === undefined ? null : `${path}: unknown field "${extra}" (allowed: ${allowed.join(', ')})`;

@@ -20,6 +20,7 @@ import { SCENARIOS } from '../core/scenarios';
 import { freshState } from '../core/setup';
 import type { Decision, G, RoundRecord, Shock } from '../core/types';
 import { buildWorld, cutLink, openLink, redrawSpot } from '../core/world';
+import { ownValue } from '../core/schema';
 
 export type CounterfactualSpec =
   /** Identity: replays the real decisions. */
@@ -87,18 +88,19 @@ function botsConfig(world: G): G['config'] {
   return { ...world.config, autopilot };
 }
 
+const SPEC_FIELDS: Readonly<Record<CounterfactualSpec['kind'], readonly string[]>> = {
+  actual: ['kind'],
+  bots: ['kind'],
+  uniform: ['kind', 'bin'],
+  raise: ['kind', 'workshop', 'bin'],
+};
+
 /** A reason the spec cannot be replayed on this G, or null (the server also checks it). */
 export function checkCounterfactualSpec(g: G, spec: unknown): string | null {
   if (typeof spec !== 'object' || spec === null) return 'a spec is an object with a kind';
   const s = spec as Record<string, unknown>;
-  const keys: Record<string, string[]> = {
-    actual: ['kind'],
-    bots: ['kind'],
-    uniform: ['kind', 'bin'],
-    raise: ['kind', 'workshop', 'bin'],
-  };
-  const allowed = keys[String(s.kind)];
-  if (!allowed || !Object.hasOwn(keys, String(s.kind))) return 'spec kind must be actual, bots, uniform or raise';
+  const allowed = ownValue(SPEC_FIELDS, s.kind);
+  if (!allowed) return 'spec kind must be actual, bots, uniform or raise';
   const extra = Object.keys(s).find((k) => !allowed.includes(k));
   if (extra !== undefined) return `a ${String(s.kind)} spec has no field "${extra}"`;
   if (allowed.includes('bin') && (typeof s.bin !== 'number' || !(s.bin >= 0 && s.bin <= g.config.maxBin)))

@@ -18,12 +18,9 @@
  * tsx runs the server in a child process of its own, so the server is started in its own process
  * group and SIGKILL goes to the whole group (a SIGKILL to tsx alone would leave the server alive).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { State } from 'boardgame.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -43,100 +40,15 @@ import {
   stopAllClients,
   waitFor,
 } from '../server/helpers';
+import { type ServerProcess, freePort, killServer, startServer } from '../server/process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const DB_FILE = 'kanban-cascade.sqlite';
-
-/** A free TCP port: bind port 0, read it, release it. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface ServerProcess {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: string[];
-  readonly exited: Promise<void>;
-}
 
 const children = new Set<ServerProcess>();
 const dirs = new Set<string>();
 
-function alive(p: ServerProcess): boolean {
-  return p.child.exitCode === null && p.child.signalCode === null;
-}
-
-/** SIGKILL the server's whole process group (tsx and the node process it runs the server in). */
-async function killServer(p: ServerProcess): Promise<void> {
-  if (alive(p) && p.child.pid !== undefined) {
-    try {
-      process.kill(-p.child.pid, 'SIGKILL');
-    } catch {
-      p.child.kill('SIGKILL');
-    }
-  }
-  await p.exited;
-  // The group's other members (the server under tsx) die with it; wait until none is left.
-  if (p.child.pid !== undefined) {
-    const pid = p.child.pid;
-    await waitFor(
-      () => {
-        try {
-          process.kill(-pid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      },
-      'the process group to be gone',
-      5000,
-    );
-  }
-  children.delete(p);
-}
-
-/** Run `tsx server/main.ts` on `port` with `dataDir`; resolves once GET /health answers. */
-async function startServer(port: number, dataDir: string): Promise<ServerProcess> {
-  const child = spawn(TSX, ['server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-  const p: ServerProcess = { child, url: `http://127.0.0.1:${port}`, output, exited };
+function track(p: ServerProcess): ServerProcess {
   children.add(p);
-  try {
-    await waitFor(
-      async () => {
-        if (!alive(p)) throw new Error(`server exited: ${output.join('').slice(-2000)}`);
-        const r = await fetch(`${p.url}/health`);
-        return r.ok && ((await r.json()) as { ok?: boolean }).ok === true;
-      },
-      `GET /health on port ${port}`,
-      20_000,
-      50,
-    );
-  } catch (e) {
-    await killServer(p);
-    throw new Error(`${String(e)}\nserver output:\n${output.join('').slice(-2000)}`);
-  }
   return p;
 }
 
@@ -188,7 +100,7 @@ describe('a SIGKILL in the middle of a round', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kc-faults-'));
     dirs.add(dataDir);
     port = await freePort();
-    server = await startServer(port, dataDir);
+    server = track(await startServer(port, dataDir));
     s = await createSession(server, { scenario: 'two-inputs', players: 3, rounds: 8 });
     ada = await joinSession(server, s.code, 'Ada');
     bo = await joinSession(server, s.code, 'Bo');
@@ -243,7 +155,7 @@ describe('a SIGKILL in the middle of a round', () => {
   });
 
   it('FLT1 keeps every resolved round and the committed decision; the round then resolves', async () => {
-    server = await startServer(port, dataDir);
+    server = track(await startServer(port, dataDir));
     // Players come back at once (before the 5 s grace would turn them absent).
     boClient.client.start();
     cyClient = connectSeat(server, { matchID: s.matchID, seat: cy.seat, credentials: cy.credentials });
@@ -315,7 +227,7 @@ describe('FLT3 the round clock across a SIGKILL', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kc-faults-clock-'));
     dirs.add(dataDir);
     const port = await freePort();
-    let server = await startServer(port, dataDir);
+    let server = track(await startServer(port, dataDir));
     const s = await createSession(server, { scenario: 'ring-road', players: 1, roundSeconds: 10 });
     const facilitator = connectSeat(server, { matchID: s.matchID, seat: '0', credentials: s.credentials });
     await facilitator.until((v) => v.status === 'setup', 'synced');
@@ -331,7 +243,7 @@ describe('FLT3 the round clock across a SIGKILL', () => {
     const beforeRestart = JSON.parse(readDb(dataDir, s.matchID).row!.state) as State<G>;
     expect(beforeRestart.G.clock).toEqual({ round: 1, deadline, remainingMs: null });
 
-    server = await startServer(port, dataDir);
+    server = track(await startServer(port, dataDir));
     // Nobody connects or moves; watch the session through the API (and the file).
     let seenOpenAt = 0;
     const closedAt = await waitFor(

@@ -454,6 +454,25 @@ describe('R8 shocks', () => {
     expect(t.g.storms).toEqual([]);
   });
 
+  it('[F3] a shock kind that every object inherits (constructor, toString, __proto__...) is refused, not a crash', () => {
+    const t = new Table(makeG({ humanSeats: 0 }, { seed: 'proto' }));
+    const before = clone(t.g);
+    for (const kind of [
+      'constructor',
+      'toString',
+      '__proto__',
+      'valueOf',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      1,
+      null,
+    ]) {
+      expect(canShock(t.g, { kind }), String(kind)).toBe('shock kind must be delay, storm, cut or open');
+      expect(t.move(FACILITATOR, 'shock', { kind })).toBe(false);
+    }
+    expect(t.g).toEqual(before);
+  });
+
   it('[R8][F5] cut removes a link at the next resolution; cutting a workshop’s last input is refused', () => {
     const t = new Table(makeG({ humanSeats: 0 }, { seed: 'cut' }));
     const [a, b] = t.g.workshops[4]!.suppliers as [number, number];

@@ -26,6 +26,15 @@ export interface RawSeat {
 
 const open: RawSeat[] = [];
 
+/**
+ * The Socket.IO EVENT packet on the game's namespace, as socket.io-client writes it (`2/kanban-cascade,`
+ * then the JSON array); `engine.write` adds the Engine.IO MESSAGE type (`4`) in front. (A `42/...`
+ * here reached the server as `442/...`, which it dropped by closing the socket, so tests that sent
+ * raw packets passed without the packet ever reaching the guard.) tests/security/raw.test.ts checks
+ * it against the real client's bytes.
+ */
+const eventFrame = (json: string): string => `2/kanban-cascade,${json}`;
+
 export async function rawSocket(app: { url: string }): Promise<RawSeat> {
   const socket = io(`${app.url}/kanban-cascade`, { transports: ['websocket'], reconnection: false, forceNew: true });
   const packets: Packet[] = [];
@@ -58,7 +67,7 @@ export async function rawSocket(app: { url: string }): Promise<RawSeat> {
       );
     },
     emitRaw: (json) => {
-      (socket.io as unknown as { engine: { write(data: string): void } }).engine.write(`42/kanban-cascade,${json}`);
+      (socket.io as unknown as { engine: { write(data: string): void } }).engine.write(eventFrame(json));
     },
     close: () => {
       socket.close();

@@ -10,6 +10,9 @@
  *        an automatic action, non-array args, or a malformed action, state or match id is refused.
  * S-GRD4 A sync for an unknown match or with a malformed match or player id is refused.
  * S-GRD5 Every other event (chat, authenticate, a made-up event, a non-string event) is refused.
+ * S-GRD7 Move args are bounded plain data (depth, values, characters; no prototype-named or
+ *        non-identifier keys), the action and payload carry only the fields a real client sends,
+ *        and sync carries at most match id, player id, credentials and number of players.
  * S-GRD6 End to end: a raw socket holding seat 1's credentials cannot commit as seat 7, end the
  *        game, end the turn, replace the state, create a match by syncing an unknown id, or chat;
  *        its own valid commit still goes through.
@@ -171,6 +174,67 @@ describe('S-GRD5 other events', () => {
     expect(refuse([42, 'update'])).toMatch(/not allowed/);
     expect(refuse([])).toMatch(/not allowed/);
     expect(refuse(['x'.repeat(500)])!.length).toBeLessThan(60);
+  });
+});
+
+describe('S-GRD7 bounded move arguments and exact packet shapes', () => {
+  const withArgs = (args: unknown) => update(move('commit', '1', { args }));
+  const deep = (depth: number): unknown => {
+    let v: unknown = [];
+    for (let i = 1; i < depth; i++) v = [v];
+    return v;
+  };
+
+  it('lets the deepest and largest real move through', () => {
+    expect(
+      refuse(withArgs([1, { round: 1, bins: [2, 2, 2], kaizenFace: 3, help: 2, suppliers: [4, 5, 6] }])),
+    ).toBeNull();
+    const storm = { kind: 'storm', workshops: Array.from({ length: 200 }, (_, i) => i), rounds: 3, extra: 2 };
+    expect(refuse(update(move('shock', '0', { args: [storm] }), '0'))).toBeNull();
+  });
+
+  it('refuses args nested deeper than 6 levels, however small', () => {
+    expect(refuse(withArgs(deep(6)))).toBeNull();
+    expect(refuse(withArgs(deep(7)))).toMatch(/args: nested deeper than 6 levels/);
+    expect(refuse(withArgs([1, { bins: deep(6) }]))).toMatch(/nested deeper/);
+  });
+
+  it('refuses args with too many values or characters', () => {
+    expect(refuse(withArgs(Array.from({ length: 400 }, () => 0)))).toMatch(/more than 400 values/);
+    expect(refuse(withArgs(['x'.repeat(2001)]))).toMatch(/more than 2000 characters/);
+  });
+
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    '',
+    '1',
+    'a b',
+    'x'.repeat(41),
+  ])('refuses the key %j anywhere in the args', (key) => {
+    const obj = JSON.parse(`{${JSON.stringify(key)}: 1}`) as unknown;
+    expect(refuse(withArgs([1, obj]))).toMatch(/args: the key .* is not allowed/);
+    expect(refuse(withArgs([1, [[obj]]]))).toMatch(/args: the key .* is not allowed/);
+  });
+
+  it('refuses fields a real client never sends', () => {
+    expect(refuse(update({ ...move('commit', '1'), state: {} }))).toMatch(/fields a move does not have/);
+    expect(refuse(update(move('commit', '1', { extra: 1 })))).toMatch(/fields a move does not have/);
+    expect(refuse(update(move('commit', '1', { credentials: 'c'.repeat(65) })))).toMatch(/bad credentials/);
+    expect(refuse(update(move('commit', '1', { credentials: ['c'] })))).toMatch(/bad credentials/);
+    expect(refuse([...update(move('commit', '1')), 'extra'])).toMatch(/bad state or match id/);
+    expect(refuse(update(move('commit', '1'), '1', 7, 'a/b'))).toMatch(/bad state or match id/);
+  });
+
+  it('refuses a sync with deep or extra arguments', () => {
+    expect(refuse(['sync', KNOWN, '1', [[[]]], 13])).toMatch(/bad credentials/);
+    expect(refuse(['sync', KNOWN, '1', 'cred', '13'])).toMatch(/bad credentials/);
+    expect(refuse(['sync', KNOWN, '1', 'cred', 13, 'x'])).toMatch(/extra arguments/);
+    expect(refuse(['sync', '../x', '1'])).toBe('sync: bad match id');
   });
 });
 
