@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Server as HttpServer } from 'node:http';
 import type Router from '@koa/router';
-import type { State } from 'boardgame.io';
+import type { Server as BgioServer, State } from 'boardgame.io';
 import { Server, SocketIO } from 'boardgame.io/server';
 import serve from 'koa-static';
 import { GAME_NAME, createGame } from '../game/core/game';
@@ -22,7 +22,9 @@ import { playerView } from '../game/core/view';
 import { installChallengeApi } from './challenges';
 import { installDebriefApi } from './debrief';
 import { refusePacket } from './guard';
+import { routeLibraryErrors } from './libraryLog';
 import { lobbyGuard } from './lobbyGuard';
+import { evictStaleSockets } from './seatEviction';
 import { type Logger, jsonLogger } from './log';
 import { installSessionApi } from './sessions';
 import { Steward } from './steward';
@@ -115,9 +117,12 @@ const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief|challenge|leaderboa
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? jsonLogger();
+  const unrouteLibraryErrors = routeLibraryErrors(log);
   const game = createGame(undefined, { drawSeed: () => randomBytes(16).toString('hex') });
+  let onMetadata: (matchID: string, metadata: BgioServer.MatchData) => void = () => {};
   const storage = new SqliteStorage({
     dataDir: options.dataDir,
+    onMetadata: (matchID, metadata) => onMetadata(matchID, metadata),
     sanitiseInitialState: (state: State) => ({
       ...state,
       G: playerView({ G: state.G as G, playerID: null }) as never,
@@ -146,6 +151,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         cb(null, originOk(req.headers.origin, req.headers.host)),
     } as never,
   });
+  onMetadata = (matchID, metadata) => evictStaleSockets(transport, matchID, metadata, log);
   const server = Server({
     games: [game],
     db: storage,
@@ -192,7 +198,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const debrief = installDebriefApi(server.router as unknown as Router, { storage, log });
-  app.use(lobbyGuard(isSessionMatch));
+  app.use(
+    lobbyGuard({
+      isSessionMatch,
+      seats: (matchID) => {
+        const { metadata } = storage.fetch(matchID, { metadata: true });
+        return metadata ? Object.keys(metadata.players) : undefined;
+      },
+    }),
+  );
   // No socket survives a restart: whoever was connected when the process died is not any more.
   storage.resetConnections();
 
@@ -201,8 +215,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const io = (
     app as unknown as { _io: { of(name: string): { on(ev: string, fn: (socket: GuardedSocket) => void): void } } }
   )._io;
-  type GuardedSocket = { id: string; use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void };
+  type GuardedSocket = {
+    id: string;
+    use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void;
+    on(event: 'error', fn: (e: unknown) => void): void;
+  };
   io.of(GAME_NAME).on('connection', (socket) => {
+    // A packet the parser cannot decode closes the connection; without a listener socket.io also
+    // prints "Missing error handler on `socket`" and a stack trace to stderr.
+    socket.on('error', (e: unknown) =>
+      log('socket-error', { socket: socket.id, message: String((e as Error)?.message).slice(0, 100) }),
+    );
     socket.use((packet, next) => {
       const refused = refusePacket(
         packet,
@@ -262,6 +285,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         (appServer as HttpServer).closeAllConnections?.();
       });
       storage.close();
+      unrouteLibraryErrors();
     },
   };
 }

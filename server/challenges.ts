@@ -24,7 +24,7 @@ import { debriefData } from '../game/debrief/data';
 import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
 import { HttpError, handle, readJson } from './http';
-import { nameProblem } from './lobbyGuard';
+import { nameProblem } from './names';
 import type { Logger } from './log';
 import { openSession, secretToken } from './sessions';
 import type { Steward } from './steward';

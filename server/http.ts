@@ -10,6 +10,9 @@ export class HttpError extends Error {
   }
 }
 
+/** Bytes of an oversized body read (and dropped) before answering 413. */
+const DRAIN_MAX = 1024 * 1024;
+
 /** Read a JSON body of at most `limit` bytes; 400/413/415 with a message otherwise. */
 export async function readJson(ctx: Context, limit = 16 * 1024): Promise<unknown> {
   return (await readJsonRaw(ctx, limit)).body;
@@ -22,11 +25,19 @@ export async function readJsonRaw(ctx: Context, limit = 16 * 1024): Promise<{ bo
     throw new HttpError(415, 'send a JSON body (content-type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;
+  const tooLarge = () => new HttpError(413, `the body is larger than ${limit} bytes`);
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
-    chunks.push(chunk);
+    // Past the limit the rest is read and dropped (so the client, still sending, gets the 413
+    // rather than a reset connection), up to DRAIN_MAX; past that the answer goes at once.
+    if (size > DRAIN_MAX) {
+      // The rest of the body stays unread: the connection cannot serve another request.
+      ctx.set('Connection', 'close');
+      throw tooLarge();
+    }
+    if (size <= limit) chunks.push(chunk);
   }
+  if (size > limit) throw tooLarge();
   const raw = Buffer.concat(chunks);
   try {
     return { body: JSON.parse(raw.toString('utf8')) as unknown, raw };

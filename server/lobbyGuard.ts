@@ -1,62 +1,112 @@
 /**
- * Limits on boardgame.io's Lobby write routes (its own handlers skip our rules):
- *  - `join` and `update` names follow the session API's name rule;
+ * The gate in front of boardgame.io's Lobby router: a positive allow-list. The router matches
+ * paths case-insensitively and with a trailing slash (`/JOIN`, `/join/`, `/games/KANBAN-CASCADE/...`),
+ * so the gate takes every request whose path, decoded, lower-cased, with repeated and trailing
+ * slashes folded, lies under `/games`, and lets through only these exact forms:
+ *
+ *   GET  /games                                   GET  /games/kanban-cascade
+ *   GET  /games/kanban-cascade/<matchID>          POST /games/kanban-cascade/create
+ *   POST /games/kanban-cascade/<matchID>/join     POST /games/kanban-cascade/<matchID>/update
+ *   POST /games/kanban-cascade/<matchID>/leave
+ *
+ * Anything else under `/games` is refused (404; `playAgain` 403; the deprecated `rename` is not
+ * served). The write routes follow our rules, which boardgame.io's own handlers skip:
+ *  - bodies carry only the fields the route takes (no `data`: this game keeps no player data);
+ *  - `playerID` is one of the match's own seats (an own key of its metadata: "__proto__" or "999"
+ *    never reach boardgame.io, whose join wrote `name` and `credentials` onto Object.prototype);
+ *  - names follow the session API's name rule (server/names.ts);
  *  - matches created through the session API (they have a join code) are joined and left only
  *    through it (`/api/sessions/:code/join|leave`), which spreads seats and keeps seat 0;
- *  - seat 0 (the facilitator) never leaves through the Lobby (boardgame.io would wipe the match
- *    or free the seat for anyone);
- *  - `playAgain` is not supported.
- * Reading routes and `create` are untouched (scripted sessions, README).
+ *  - seat 0 (the facilitator) never leaves through the Lobby.
  */
 import type { Context, Next } from 'koa';
-import { GAME_NAME } from '../game/core/game';
 import { Readable } from 'node:stream';
+import { GAME_NAME } from '../game/core/game';
 import { HttpError, readJsonRaw as readJson } from './http';
+import { nameProblem } from './names';
 
-export const NAME_MAX = 40;
+const MATCH = '[A-Za-z0-9_-]{1,64}';
+const READ = new RegExp(`^/games(?:/${GAME_NAME}(?:/${MATCH})?)?$`);
+const CREATE = new RegExp(`^/games/${GAME_NAME}/create$`);
+const WRITE = new RegExp(`^/games/${GAME_NAME}/(${MATCH})/(join|update|leave|playAgain)$`);
 
-/** The session API's name rule; null when valid. */
-export function nameProblem(name: unknown): string | null {
-  if (typeof name !== 'string') return `a name is required: name must be 1 to ${NAME_MAX} characters, without < or >`;
-  const trimmed = name.trim();
-  if (
-    trimmed.length < 1 ||
-    trimmed.length > NAME_MAX ||
-    /[<>]/.test(trimmed) ||
-    [...trimmed].some((c) => c.charCodeAt(0) < 32)
-  ) {
-    return `name must be 1 to ${NAME_MAX} characters, without < or >`;
+/** A create carries setupData, which may hold a whole custom network. */
+const CREATE_LIMIT = 64 * 1024;
+
+const FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['create', ['numPlayers', 'setupData', 'unlisted']],
+  ['join', ['playerID', 'playerName']],
+  ['update', ['playerID', 'credentials', 'newName']],
+  ['leave', ['playerID', 'credentials']],
+]);
+
+/** The path as the Lobby router could read it: decoded, lower case, single slashes, none at the end. */
+export function normalisedPath(path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
   }
-  return null;
+  return (
+    decoded
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
-const ROUTE = new RegExp(`^/games/${GAME_NAME}/([^/]+)/(join|update|leave|playAgain)$`);
+export interface LobbyGuardDeps {
+  /** Whether a match belongs to a session (has a join code). */
+  readonly isSessionMatch: (matchID: string) => boolean;
+  /** The seat ids of a match (own keys of its metadata's players), or undefined for no such match. */
+  readonly seats: (matchID: string) => readonly string[] | undefined;
+}
 
-export function lobbyGuard(isSessionMatch: (matchID: string) => boolean) {
+export function lobbyGuard({ isSessionMatch, seats }: LobbyGuardDeps) {
   return async (ctx: Context, next: Next) => {
-    const m = ctx.method === 'POST' ? ROUTE.exec(ctx.path) : null;
-    if (!m) return next();
-    const [, matchID = '', action] = m;
     const refuse = (status: number, error: string) => {
       ctx.status = status;
       ctx.body = { error };
     };
+    const normal = normalisedPath(ctx.path);
+    if (normal === null) return /^\/+games/i.test(ctx.path) ? refuse(400, 'the path is not valid') : next();
+    if (normal !== '/games' && !normal.startsWith('/games/')) return next();
+    if (ctx.method === 'GET' && READ.test(ctx.path)) return next();
+    const write = ctx.method === 'POST' ? WRITE.exec(ctx.path) : null;
+    const action = ctx.method === 'POST' && CREATE.test(ctx.path) ? 'create' : write?.[2];
+    if (action === undefined) {
+      return refuse(404, 'no such Lobby route (Lobby paths are exact: lower case, no trailing slash)');
+    }
     if (action === 'playAgain') return refuse(403, 'playAgain is not supported');
-    if (isSessionMatch(matchID) && (action === 'join' || action === 'leave')) {
+    const matchID = write?.[1] ?? '';
+    if (action !== 'create' && isSessionMatch(matchID) && (action === 'join' || action === 'leave')) {
       return refuse(403, `this match belongs to a session: use /api/sessions/<code>/${action}`);
     }
     let body: unknown;
     let raw: Buffer;
     try {
-      ({ body, raw } = await readJson(ctx));
+      ({ body, raw } = await readJson(ctx, action === 'create' ? CREATE_LIMIT : undefined));
     } catch (e) {
       return refuse(e instanceof HttpError ? e.status : 400, (e as Error).message);
     }
-    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    // Seats are small numbers; anything else (e.g. "__proto__") would let boardgame.io write
-    // onto Object.prototype (prototype pollution).
-    if (fields.playerID !== undefined && !/^\d{1,3}$/.test(String(fields.playerID))) {
-      return refuse(400, 'playerID must be a seat number');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'send a JSON object');
+    const fields = body as Record<string, unknown>;
+    const allowed = FIELDS.get(action)!;
+    const extra = Object.keys(fields).find((k) => !allowed.includes(k));
+    if (extra !== undefined)
+      return refuse(400, `unknown field "${extra.slice(0, 40)}" (allowed: ${allowed.join(', ')})`);
+    if (action !== 'create') {
+      const own = seats(matchID);
+      if (own === undefined) return refuse(404, 'no such match');
+      // Seats are the match's own keys: anything else ("__proto__", "constructor", "999") would
+      // reach boardgame.io's handlers, which index the players object with it.
+      const seat = fields.playerID;
+      const id = typeof seat === 'number' || typeof seat === 'string' ? String(seat) : null;
+      if (seat !== undefined || action !== 'join') {
+        if (id === null || !own.includes(id)) return refuse(400, 'playerID must be one of the seats of this match');
+      }
+      if (action === 'leave' && id === '0') return refuse(403, 'the facilitator seat cannot leave');
     }
     if (action === 'join') {
       const problem = nameProblem(fields.playerName);
@@ -66,7 +116,6 @@ export function lobbyGuard(isSessionMatch: (matchID: string) => boolean) {
       const problem = nameProblem(fields.newName);
       if (problem) return refuse(400, problem);
     }
-    if (action === 'leave' && String(fields.playerID) === '0') return refuse(403, 'the facilitator seat cannot leave');
     // boardgame.io's koa-body reads the request again: give it a fresh stream of the same bytes.
     const replay = Object.assign(Readable.from([raw]), { headers: ctx.req.headers });
     ctx.req = replay as unknown as typeof ctx.req;

@@ -13,7 +13,7 @@ import { parseSetupData } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import { HttpError, handle, readJson } from './http';
-import { nameProblem } from './lobbyGuard';
+import { nameProblem } from './names';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 

@@ -29,6 +29,8 @@ export interface SqliteOptions {
   readonly sanitiseInitialState: (state: State) => State;
   /** Log entries returned by fetch (the full log stays in the database). */
   readonly logLimit?: number;
+  /** Called after each metadata write has committed (the server drops sockets whose seat changed hands). */
+  readonly onMetadata?: (matchID: string, metadata: Server.MatchData) => void;
 }
 
 type Row = { state: string; initial: string; metadata: string };
@@ -42,6 +44,18 @@ export function deepFreeze<T>(value: T): T {
   Object.freeze(value);
   for (const child of Object.values(value)) deepFreeze(child);
   return value;
+}
+
+/**
+ * Match metadata as stored, its `players` table without a prototype: boardgame.io's Lobby and
+ * socket handlers index it with a playerID from the request, and on a plain object "__proto__" or
+ * "constructor" find Object.prototype (a join there polluted the whole process). The Lobby gate
+ * refuses such ids first (server/lobbyGuard.ts); this makes a miss impossible underneath it.
+ */
+export function parseMetadata(text: string): Server.MatchData {
+  const metadata = JSON.parse(text) as Server.MatchData;
+  Object.setPrototypeOf(metadata.players, null);
+  return metadata;
 }
 
 export class SqliteStorage extends Sync {
@@ -144,6 +158,7 @@ export class SqliteStorage extends Sync {
       Date.now(),
       matchID,
     );
+    this.options.onMetadata?.(matchID, metadata);
   }
 
   fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): StorageAPI.FetchResult<O> {
@@ -151,7 +166,7 @@ export class SqliteStorage extends Sync {
     const result: Partial<StorageAPI.FetchFields> = {};
     if (!row) return result as StorageAPI.FetchResult<O>;
     if (opts.state) result.state = this.latest(matchID, row);
-    if (opts.metadata) result.metadata = JSON.parse(row.metadata) as Server.MatchData;
+    if (opts.metadata) result.metadata = parseMetadata(row.metadata);
     if (opts.initialState) result.initialState = this.options.sanitiseInitialState(JSON.parse(row.initial) as State);
     if (opts.log)
       result.log = this.statements.tailLog.all(matchID, this.logLimit).map((r) => JSON.parse(r.entry) as LogEntry);

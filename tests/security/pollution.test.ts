@@ -14,9 +14,16 @@
  *
  * SEC-POL1 A Lobby join (and update, leave) with playerID "__proto__" is refused and pollutes nothing;
  *          the session API still seats joiners and the match still plays.
+ * SEC-POL2 The same through every spelling the Lobby router accepts (`/join/`, `/JOIN`, `/Join/`,
+ *          `/games/KANBAN-CASCADE/...`, percent-encoded, doubled slashes) and with every
+ *          prototype-named or foreign seat id: refused, nothing polluted, no credentials handed out.
+ *          (The attack that got through used `/join/`: the old guard matched exact paths only.)
+ * SEC-POL3 Underneath the gate, stored metadata's players table has no prototype, so an index by
+ *          "__proto__" finds nothing even if a request reached boardgame.io's handlers.
  */
 import { describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
+import { parseMetadata } from '../../server/storage/sqlite';
 import { type TestApp, api, createSession, joinSession, rawState, sleep, waitFor } from '../server/helpers';
 import { healthy, rawSocket, untilStored, withTestApp } from './raw';
 
@@ -103,5 +110,71 @@ describe('SEC-POL1 playerID "__proto__" on the Lobby routes', () => {
       freeSeatsSeenBySessionApi: 12,
       unjoinedSeatHoldsStolen: false,
     });
+  });
+});
+
+describe('SEC-POL2 every spelling of the Lobby write routes, every foreign seat id', () => {
+  it('refuses them all; nothing is polluted and no credentials are handed out', async () => {
+    const created = await api<{ matchID: string }>(app, '/games/kanban-cascade/create', {
+      body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2 } },
+    });
+    const id = created.json.matchID;
+    const spellings = (action: string) => [
+      `/games/kanban-cascade/${id}/${action}/`,
+      `/games/kanban-cascade/${id}/${action.toUpperCase()}`,
+      `/games/kanban-cascade/${id}/${action[0]!.toUpperCase()}${action.slice(1)}/`,
+      `/games/KANBAN-CASCADE/${id}/${action}`,
+      `/GAMES/kanban-cascade/${id}/${action}`,
+      `/games/kanban%2Dcascade/${id}/${action}`,
+      `/games/kanban-cascade/${id}/%6A${action.slice(1)}`,
+      `//games/kanban-cascade/${id}/${action}`,
+      `/games/kanban-cascade/${id}//${action}`,
+    ];
+    const answers: string[] = [];
+    for (const action of ['join', 'update', 'leave', 'rename']) {
+      for (const path of spellings(action)) {
+        for (const playerID of ['__proto__', 'constructor', 'prototype', 'toString', '1']) {
+          const reply = await api<{ playerCredentials?: string }>(app, path, {
+            body: { playerID, playerName: 'Mallory', newName: 'Mallory', credentials: 'x' },
+          });
+          const polluted = proto.name !== undefined || proto.credentials !== undefined;
+          for (const key of ['name', 'credentials', 'data']) delete proto[key];
+          if (polluted || reply.status < 400 || reply.json.playerCredentials !== undefined)
+            answers.push(`${path} ${playerID}: ${reply.status}${polluted ? ' POLLUTED' : ''}`);
+        }
+      }
+    }
+    for (const playerID of ['__proto__', 'constructor', '3', '999', '-1', 1.5, null, [], {}]) {
+      for (const action of ['join', 'update', 'leave']) {
+        const reply = await api<{ playerCredentials?: string }>(app, `/games/kanban-cascade/${id}/${action}`, {
+          body:
+            action === 'join'
+              ? { playerID, playerName: 'Mallory' }
+              : { playerID, credentials: 'x', ...(action === 'update' ? { newName: 'M' } : {}) },
+        });
+        const polluted = proto.name !== undefined || proto.credentials !== undefined;
+        for (const key of ['name', 'credentials', 'data']) delete proto[key];
+        if (polluted || reply.status !== 400) answers.push(`${action} ${JSON.stringify(playerID)}: ${reply.status}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    // The exact routes still work for an honest Lobby client.
+    const join = await api<{ playerCredentials: string }>(app, `/games/kanban-cascade/${id}/join`, {
+      body: { playerID: '2', playerName: 'Honest' },
+    });
+    expect(join.status).toBe(200);
+    const meta = app.storage.fetch(id, { metadata: true }).metadata!;
+    expect(Object.values(meta.players).map((p) => p.name ?? null)).toEqual([null, null, 'Honest']);
+    expect(await healthy(app)).toBe(true);
+  });
+});
+
+describe('SEC-POL3 stored metadata', () => {
+  it('has a players table without a prototype', () => {
+    const meta = parseMetadata(JSON.stringify({ gameName: 'kanban-cascade', players: { 0: { id: 0 } } }));
+    const players = meta.players as unknown as Record<string, unknown>;
+    expect(players.__proto__).toBeUndefined();
+    expect(players.constructor).toBeUndefined();
+    expect(Object.keys(players)).toEqual(['0']);
   });
 });

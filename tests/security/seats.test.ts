@@ -14,6 +14,12 @@
  *           (403); renaming or freeing someone else's seat with one's own credentials (403).
  * SEC-SEAT4 A match created through the Lobby, before anyone joined, cannot be played by someone
  *           who only knows its match id (BOARDGAME-IO.md hole 4, second half).
+ * SEC-SEAT5 The Lobby gate holds for every spelling the router accepts (`/join/`, `/JOIN`,
+ *           `/Update/`, `/games/KANBAN-CASCADE/...`): a session's match is not joined without its
+ *           code, no 9,000-character `<script>` name or 5 KB name with NUL and RTL characters is
+ *           stored, seat 0 does not leave. (Each got through the old exact-path guard.)
+ * SEC-SEAT6 A player who left, or whose seat a newcomer took, stops receiving the seat's private
+ *           view at once: the old socket is dropped when the seat's credentials change.
  */
 import { describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
@@ -258,5 +264,73 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     const g = rawState(app, id).G as G;
     expect(g.status, 'a stranger without credentials drove the facilitator seat').toBe('setup');
     expect(await healthy(app)).toBe(true);
+  });
+});
+
+describe('SEC-SEAT5 the Lobby gate and the spellings the router accepts', () => {
+  it('refuses a session join without its code, bad names and seat 0 leaving, however the path is spelt', async () => {
+    const s = await createSession(app, { scenario: 'ring-road', players: 2, roundSeconds: 0 });
+    const ada = await joinSession(app, s.code, 'Ada');
+    const before = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const base = `/games/kanban-cascade/${s.matchID}`;
+    const spelt = (action: string) => [
+      `${base}/${action}/`,
+      `${base}/${action.toUpperCase()}`,
+      `${base}/${action[0]!.toUpperCase()}${action.slice(1)}/`,
+      `/games/KANBAN-CASCADE/${s.matchID}/${action}`,
+    ];
+    const attempts: [string, unknown][] = [
+      ...spelt('join').map((p): [string, unknown] => [p, { playerID: '2', playerName: 'No code' }]),
+      ...spelt('update').map((p): [string, unknown] => [
+        p,
+        { playerID: ada.seat, credentials: ada.credentials, newName: `<script>${'x'.repeat(9000)}</script>` },
+      ]),
+      ...spelt('update').map((p): [string, unknown] => [
+        p,
+        { playerID: ada.seat, credentials: ada.credentials, newName: `A\u0000\u202e${'y'.repeat(5000)}` },
+      ]),
+      ...spelt('leave').map((p): [string, unknown] => [p, { playerID: '0', credentials: s.credentials }]),
+    ];
+    const through: string[] = [];
+    for (const [path, body] of attempts) {
+      const reply = await api(app, path, { body });
+      if (reply.status < 400) through.push(`${path}: ${reply.status}`);
+    }
+    expect(through).toEqual([]);
+    expect(app.storage.fetch(s.matchID, { metadata: true }).metadata).toEqual(before);
+    // The exact route refuses these bodies too, with the reason.
+    const exact = await api<{ error: string }>(app, `${base}/update`, {
+      body: { playerID: ada.seat, credentials: ada.credentials, newName: 'A\u202eB' },
+    });
+    expect(exact.status).toBe(400);
+    expect(exact.json.error).toMatch(/control or invisible characters/);
+  });
+});
+
+describe('SEC-SEAT6 a seat that changes hands', () => {
+  it('stops sending its view to the socket of the player who left, and to nobody else', async () => {
+    const s = await createSession(app, { scenario: 'ring-road', players: 1, roundSeconds: 0 });
+    const ada = await joinSession(app, s.code, 'Ada');
+    const [old, spectator] = await Promise.all([rawSocket(app), rawSocket(app)]);
+    old.sync(s.matchID, ada.seat, ada.credentials);
+    spectator.sync(s.matchID, null);
+    for (const r of [old, spectator]) await waitFor(() => r.latest() !== null, 'synced');
+    const left = await api(app, `/api/sessions/${s.code}/leave`, {
+      body: { seat: ada.seat, credentials: ada.credentials },
+    });
+    expect(left.status).toBe(200);
+    await waitFor(() => !old.socket.connected, 'the old socket to be dropped');
+    const bo = await joinSession(app, s.code, 'Bo');
+    expect(bo.seat).toBe(ada.seat);
+    const fresh = await rawSocket(app);
+    fresh.sync(s.matchID, bo.seat, bo.credentials);
+    await waitFor(() => fresh.latest() !== null, 'synced');
+    const seen = old.packets.length;
+    await app.steward.move(s.matchID, 'start', []);
+    await waitFor(() => (fresh.latest()?.G as unknown as { status?: string })?.status === 'playing', 'started');
+    await waitFor(() => (spectator.latest()?.G as unknown as { status?: string })?.status === 'playing', 'spectator');
+    expect(old.packets.length, 'the old socket received the new holder’s view').toBe(seen);
+    expect(spectator.socket.connected).toBe(true);
+    expect(fresh.socket.connected).toBe(true);
   });
 });
