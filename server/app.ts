@@ -42,6 +42,11 @@ export interface AppOptions {
   /** Steward timings (tests shorten them). */
   readonly graceMs?: number;
   readonly tickMs?: number;
+  /**
+   * The source of match seeds (and of a challenge attempt's dice): 16 random bytes from the
+   * operating system's CSPRNG. Tests replace it to replay the same dice; never set it in production.
+   */
+  readonly drawSeed?: () => string;
 }
 
 export interface RunningApp {
@@ -118,7 +123,7 @@ const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief|challenge|leaderboa
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? jsonLogger();
   const unrouteLibraryErrors = routeLibraryErrors(log);
-  const game = createGame(undefined, { drawSeed: () => randomBytes(16).toString('hex') });
+  const game = createGame(undefined, { drawSeed: options.drawSeed ?? (() => randomBytes(16).toString('hex')) });
   let onMetadata: (matchID: string, metadata: BgioServer.MatchData) => void = () => {};
   const storage = new SqliteStorage({
     dataDir: options.dataDir,

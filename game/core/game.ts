@@ -239,11 +239,15 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
       /** G4: the facilitator starts the match: the world is built from the match seed. */
       start: serverMove(({ G: g, playerID, random }: Ctx) => {
         if (!isFacilitator(playerID) || g.status !== 'setup') return INVALID_MOVE;
-        const seed =
-          g.config.publicSeed ??
+        const draw = () =>
           options.drawSeed?.() ??
           Array.from({ length: 4 }, () => Math.floor(random.Number() * 2 ** 32).toString(36)).join('-');
-        buildWorld(g, seed);
+        // A challenge's map is its published seed's; its dice are drawn for this attempt (secret,
+        // like every match's seed), so nobody can know a die before it is rolled. Without a seed
+        // source (headless play, tests) the published seed draws the dice too.
+        const publicSeed = g.config.publicSeed;
+        if (publicSeed === null) buildWorld(g, draw());
+        else buildWorld(g, publicSeed, options.drawSeed ? options.drawSeed() : publicSeed);
         g.status = 'playing';
         g.round = 1;
       }),

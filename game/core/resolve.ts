@@ -10,7 +10,7 @@ import { sampleNoise } from '../engine/noise';
 import { type RandomStream, rootStream } from '../engine/rng';
 import { applyUpdateRule } from '../engine/updateRule';
 import type { Decision, G, RoundRecord, Shock, Workshop, WorkshopRound } from './types';
-import { cutLink, openLink } from './world';
+import { cutLink, diceSeed, openLink } from './world';
 
 /** One roll of a workshop's trouble from its stream (R3). */
 export function roll(w: Workshop, stream: RandomStream): number {
@@ -73,7 +73,7 @@ export function resolveRound(
   // R3: trouble.
   const trouble = new Float64Array(n);
   g.workshops.forEach((w, i) => {
-    const stream = diceStream(g.secret.seed, r, i);
+    const stream = diceStream(diceSeed(g), r, i);
     let value = roll(w, stream);
     // Extra rolls are always drawn in the same order so other dice never shift.
     const second = roll(w, stream);

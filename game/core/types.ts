@@ -197,5 +197,10 @@ export interface G {
    * Server-only, never in any client's view: the match seed (set by `start`), a custom network
    * from setupData, and whether the new road opens at the start.
    */
-  secret: { seed: string; custom: ScenarioNetwork | null; newRoad: boolean };
+  /**
+   * `seed` draws the map; `dice` (when set) draws every die and the spot market's later rounds.
+   * They are the same seed except in a challenge, whose map seed is published and whose dice are
+   * drawn secretly per attempt. States stored before the split have no `dice`: see diceSeed.
+   */
+  secret: { seed: string; dice?: string; custom: ScenarioNetwork | null; newRoad: boolean };
 }

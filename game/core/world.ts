@@ -63,19 +63,25 @@ function layout(network: ScenarioNetwork, seed: string): Layout {
   };
 }
 
-/** Redraw a spot market's suppliers for `round` (rule N3): K distinct others, from the seed. */
+/** The seed of a match's dice (G.secret): its own when set, else the map's (one seed for both). */
+export const diceSeed = (g: Pick<G, 'secret'>): string => g.secret.dice ?? g.secret.seed;
+
+/** Redraw a spot market's suppliers for `round` (rule N3): K distinct others, from the dice seed. */
 export function redrawSpot(g: G): void {
   const n = g.workshops.length;
   const k = g.workshops[0]?.suppliers.length ?? 0;
   const slots = new Int32Array(n * k);
-  drawDistinctOthers(slots, n, k, rootStream(g.secret.seed).child('spot').child(g.round));
+  drawDistinctOthers(slots, n, k, rootStream(diceSeed(g)).child('spot').child(g.round));
   g.workshops.forEach((w, i) => {
     w.suppliers = Array.from(slots.subarray(i * k, (i + 1) * k));
   });
 }
 
-/** Build the workshops of a match from its seed (pure: the same seed gives the same world). */
-export function buildWorld(g: G, seed: string): void {
+/**
+ * Build the workshops of a match from its map seed (pure: the same seed gives the same world);
+ * `dice` seeds the dice when they must differ from the map's (a challenge attempt).
+ */
+export function buildWorld(g: G, seed: string, dice?: string): void {
   // A custom network travels in G (setupData.network); a scenario's comes from the registry.
   const scenario = SCENARIOS.get(g.config.scenarioId);
   const network = g.secret.custom ?? scenario?.network;
@@ -87,6 +93,7 @@ export function buildWorld(g: G, seed: string): void {
   const seatOf = new Map<number, string>();
   for (let h = 1; h <= g.config.humanSeats; h++) seatOf.set(seatWorkshop(h, g.config.humanSeats, n), String(h));
   g.secret.seed = seed;
+  if (dice !== undefined && dice !== seed) g.secret.dice = dice;
   g.workshops = ids.map((id, i) => ({
     id,
     name: names[i]!,

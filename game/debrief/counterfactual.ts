@@ -71,7 +71,7 @@ export function rebuiltWorld(g: G): G {
     custom: clone(g.secret.custom),
     newRoad: g.secret.newRoad,
   });
-  buildWorld(fresh, g.secret.seed);
+  buildWorld(fresh, g.secret.seed, g.secret.dice);
   fresh.status = 'playing';
   fresh.round = 1;
   return fresh;

@@ -13,6 +13,8 @@
  * SEC-HID4 matchData packets and GET /games/kanban-cascade/:id never carry credentials.
  * SEC-HID5 Seeds differ per match (two matches created and started at the same moment) and are
  *          not derivable from public data (createdAt in base 36, the matchID).
+ * SEC-HID8 A challenge attempt's dice are drawn like a match seed (CSPRNG, per attempt): the
+ *          published challenge seed draws only the map.
  * SEC-HID7 The log a (re)connecting client receives is trimmed to the last 50 entries.
  * After the attacks, honest commits still resolve the rounds.
  */
@@ -269,6 +271,20 @@ describe('SEC-HID hidden information over the real server', () => {
     }
     // The worlds drawn from them differ too (a generated ring is a permutation of the seed).
     expect(await healthy(app)).toBe(true);
+  });
+
+  it('SEC-HID8 a challenge attempt rolls secret dice of its own; the published seed draws only the map', async () => {
+    const attempts = await Promise.all(
+      ['A', 'B'].map((name) =>
+        api<{ matchID: string }>(app, '/api/challenges', { body: { scenario: 'ring-road', name } }),
+      ),
+    );
+    const secrets = attempts.map((a) => rawState(app, a.json.matchID).G.secret);
+    for (const secret of secrets) {
+      expect(secret.seed).toBe('challenge-ring-road-1');
+      expect(secret.dice).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(secrets[0]!.dice).not.toBe(secrets[1]!.dice);
   });
 
   it('SEC-HID6 after all the reading, the honest players still resolve a round', async () => {
