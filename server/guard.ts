@@ -12,6 +12,7 @@
  * refused move's args into a string for its log, which deep arrays or an object with its own
  * `toString` turned into a crash of the whole process.
  */
+import { shown } from '../game/core/schema';
 import { MOVE_ARGS_LIMITS, payloadProblem } from './payload';
 
 export const ALLOWED_EVENTS = new Set(['update', 'sync']);
@@ -35,7 +36,7 @@ export function refusePacket(
   seatJoined: (matchID: string, playerID: string) => boolean = () => true,
 ): string | null {
   const [event, ...args] = packet;
-  if (typeof event !== 'string' || !ALLOWED_EVENTS.has(event)) return `event ${String(event).slice(0, 20)} not allowed`;
+  if (typeof event !== 'string' || !ALLOWED_EVENTS.has(event)) return `event ${shown(event, 20)} not allowed`;
   if (event === 'sync') {
     const [matchID, playerID, credentials, numPlayers] = args;
     if (typeof matchID !== 'string' || !MATCH_ID.test(matchID)) return 'sync: bad match id';
@@ -50,7 +51,7 @@ export function refusePacket(
   const [action, stateID, matchID, playerID] = args;
   if (!isPlainObject(action)) return 'update: action is not an object';
   const { type, payload } = action;
-  if (type !== 'MAKE_MOVE') return `update: action type ${String(type).slice(0, 20)} not allowed`;
+  if (type !== 'MAKE_MOVE') return `update: action type ${shown(type, 20)} not allowed`;
   if (!isPlainObject(payload)) return 'update: no payload';
   const p = payload;
   if (typeof p.type !== 'string' || !moves.has(p.type)) return 'update: unknown move';

@@ -4,7 +4,7 @@
  * server accepts.
  */
 import { type Result, err, ok } from '../engine/result';
-import { isRecord } from './schema';
+import { isRecord, shown } from './schema';
 import { type Decision, FACILITATOR, type G } from './types';
 import { neighbours } from './world';
 
@@ -75,8 +75,7 @@ export function canChooseSuppliers(g: G, workshop: number, choice: unknown): str
 export function canCommit(g: G, seat: string, round: unknown, decision: unknown): Result<Decision> {
   if (g.status !== 'playing')
     return err(g.status === 'council' ? 'the council is voting' : 'the game is not in a round');
-  if (round !== g.round)
-    return err(`this decision is for round ${String(round)}, but round ${g.round} is being played`);
+  if (round !== g.round) return err(`this decision is for round ${shown(round)}, but round ${g.round} is being played`);
   if (seat === FACILITATOR) return err('the facilitator does not hold a workshop');
   const workshop = workshopOfSeat(g, seat);
   if (workshop < 0) return err('this seat holds no workshop');

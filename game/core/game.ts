@@ -16,7 +16,7 @@ import { type MatchPlan, type SetupData, initialState, parseSetupData, validateS
 import { FACILITATOR, type Decision, type G, type Shock } from './types';
 import { workshopView } from './view';
 import { buildWorld, cutLink, redrawSpot } from './world';
-import { ownValue } from './schema';
+import { ownValue, shown } from './schema';
 import { playerView } from './view';
 
 export const GAME_NAME = 'kanban-cascade';
@@ -165,7 +165,7 @@ export function canShock(g: Pick<G, 'status' | 'workshops' | 'config'>, shock: u
   const allowed = ownValue(SHOCK_FIELDS, s.kind);
   if (!allowed) return 'shock kind must be delay, storm, cut or open';
   if (Object.keys(s).some((k) => !allowed.includes(k)))
-    return `a ${String(s.kind)} shock has only ${allowed.join(', ')}`;
+    return `a ${shown(s.kind)} shock has only ${allowed.join(', ')}`;
   if (s.kind === 'delay') {
     if (!isWorkshop(s.workshop)) return 'choose a workshop';
     if (typeof s.hours !== 'number' || !Number.isFinite(s.hours) || s.hours <= 0 || s.hours > 100)

@@ -5,7 +5,7 @@
 import { parseNoise } from '../engine/noise';
 import { type Result, err, ok } from '../engine/result';
 import { BOT_POLICIES, type BotPolicy, type Costs, MECHANICS, type Mechanics } from './types';
-import { checkNumber, checkString, firstError, isRecord, unknownKeys } from './schema';
+import { checkNumber, checkString, firstError, isRecord, shown, unknownKeys } from './schema';
 
 export const SCENARIO_ID = /^[a-z0-9-]{1,40}$/;
 export const WORKSHOP_ID = /^[A-Za-z0-9_.-]{1,32}$/;
@@ -170,7 +170,7 @@ function parseNetwork(value: unknown): Result<ScenarioNetwork> {
     const inputs: ScenarioInput[] = [];
     const seen = new Set<string>();
     const known = (s: unknown, role: string): string | null => {
-      if (typeof s !== 'string' || !ids.has(s)) return `${where} names an unknown ${role} "${String(s)}"`;
+      if (typeof s !== 'string' || !ids.has(s)) return `${where} names an unknown ${role} "${shown(s)}"`;
       if (s === id) return `${where} lists itself as a ${role} (self-loops are not allowed)`;
       return null;
     };
@@ -186,14 +186,14 @@ function parseNetwork(value: unknown): Result<ScenarioNetwork> {
         if (input.choose.length < 1) return err(`${where}: a choice needs at least one supplier`);
         for (const s of input.choose as unknown[]) {
           const e =
-            known(s, 'supplier') ?? (seen.has(s as string) ? `${where} lists supplier "${String(s)}" twice` : null);
+            known(s, 'supplier') ?? (seen.has(s as string) ? `${where} lists supplier "${shown(s)}" twice` : null);
           if (e) return err(e);
           seen.add(s as string);
         }
         const choose = input.choose as string[];
         const initial = input.initial ?? choose[0];
         if (typeof initial !== 'string' || !choose.includes(initial))
-          return err(`${where}: initial supplier "${String(initial)}" is not among its choices`);
+          return err(`${where}: initial supplier "${shown(initial)}" is not among its choices`);
         inputs.push({ choose, initial });
       } else return err(`${where}: an input is a supplier id or {"choose": [...], "initial": id}`);
     }

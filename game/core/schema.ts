@@ -17,6 +17,18 @@ export function ownValue<T>(table: Readonly<Record<string, T>>, key: unknown): T
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/**
+ * An untrusted value for a message: strings (cut to `max`), numbers, booleans and null as such,
+ * anything else by its kind. Never `String(value)`: an object from JSON with its own `toString`
+ * (`{"toString": 1}`) makes that throw.
+ */
+export function shown(value: unknown, max = 40): string {
+  if (typeof value === 'string') return value.slice(0, max);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
+  return Array.isArray(value) ? 'a list' : `a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}`;
+}
+
 export function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): string | null {
   const extra = Object.keys(value).find((key) => !allowed.includes(key));
   return extra === undefined ? null : `${path}: unknown field "${extra}" (allowed: ${allowed.join(', ')})`;

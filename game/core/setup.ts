@@ -18,7 +18,7 @@ import {
   parseScenario,
 } from './scenario';
 import { SCENARIOS, scenarioIds } from './scenarios';
-import { checkNumber, checkString, isRecord, unknownKeys } from './schema';
+import { checkNumber, checkString, isRecord, shown, unknownKeys } from './schema';
 import type { BotPolicy, Costs, G, Mechanics, PublicConfig } from './types';
 
 export interface SetupData {
@@ -72,7 +72,7 @@ export function parseSetupData(data: unknown): Result<MatchPlan> {
   let base: Scenario | undefined;
   if (data.scenario !== undefined) {
     if (typeof data.scenario !== 'string' || !SCENARIOS.has(data.scenario)) {
-      return err(`setupData.scenario "${String(data.scenario)}" is unknown; use one of ${scenarioIds().join(', ')}`);
+      return err(`setupData.scenario "${shown(data.scenario)}" is unknown; use one of ${scenarioIds().join(', ')}`);
     }
     base = SCENARIOS.get(data.scenario)!;
   } else if (data.network === undefined) return err('setupData needs a scenario id or a custom network');

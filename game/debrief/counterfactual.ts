@@ -20,7 +20,7 @@ import { SCENARIOS } from '../core/scenarios';
 import { freshState } from '../core/setup';
 import type { Decision, G, RoundRecord, Shock } from '../core/types';
 import { buildWorld, cutLink, openLink, redrawSpot } from '../core/world';
-import { ownValue } from '../core/schema';
+import { ownValue, shown } from '../core/schema';
 
 export type CounterfactualSpec =
   /** Identity: replays the real decisions. */
@@ -102,7 +102,7 @@ export function checkCounterfactualSpec(g: G, spec: unknown): string | null {
   const allowed = ownValue(SPEC_FIELDS, s.kind);
   if (!allowed) return 'spec kind must be actual, bots, uniform or raise';
   const extra = Object.keys(s).find((k) => !allowed.includes(k));
-  if (extra !== undefined) return `a ${String(s.kind)} spec has no field "${extra}"`;
+  if (extra !== undefined) return `a ${shown(s.kind)} spec has no field "${extra}"`;
   if (allowed.includes('bin') && (typeof s.bin !== 'number' || !(s.bin >= 0 && s.bin <= g.config.maxBin)))
     return `bin must be a number from 0 to ${g.config.maxBin}`;
   if (

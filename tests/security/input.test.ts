@@ -387,6 +387,25 @@ describe('SEC-IN HTTP input', () => {
       { numPlayers: 2, setupData: { ...good, extra: true } },
       { numPlayers: 2, setupData: { ...good, secret: { seed: 'mine' } } },
       { numPlayers: 2, setupData: { ...good, network: { kind: 'custom', workshops: 'x'.repeat(5000) } } },
+      // Values whose own toString is not a function: a message that printed them with String()
+      // answered 500 (found by the fuzzer).
+      { numPlayers: 2, setupData: { ...good, scenario: { toString: 1 } } },
+      { numPlayers: 2, setupData: { ...good, scenario: { valueOf: 1, toString: [] } } },
+      {
+        numPlayers: 2,
+        setupData: {
+          scenario: 'custom',
+          humanSeats: 1,
+          network: {
+            kind: 'custom',
+            workshops: [
+              { id: 'a', name: 'A', inputs: [{ toString: 1 }] },
+              { id: 'b', name: 'B', inputs: ['a'] },
+              { id: 'c', name: 'C', inputs: [{ choose: ['a', 'b'], initial: { toString: 1 } }] },
+            ],
+          },
+        },
+      },
     ];
     for (const body of bodies) {
       const reply = await api(app, '/games/kanban-cascade/create', { body });

@@ -230,6 +230,16 @@ describe('S-GRD7 bounded move arguments and exact packet shapes', () => {
     expect(refuse(update(move('commit', '1'), '1', 7, 'a/b'))).toMatch(/bad state or match id/);
   });
 
+  it('refuses, without throwing, values whose own toString is not a function anywhere in a packet', () => {
+    const evil = JSON.parse('{"toString": 1, "valueOf": 1}') as unknown;
+    expect(refuse([evil])).toMatch(/event an object not allowed/);
+    expect(refuse(update({ type: evil }))).toMatch(/action type an object not allowed/);
+    expect(refuse(update(move('commit', '1'), evil))).toMatch(/playerID differs/);
+    expect(refuse(update(move('commit', '1'), '1', evil, evil))).toMatch(/bad state or match id/);
+    expect(refuse(['sync', evil, evil, evil, evil])).toBe('sync: bad match id');
+    expect(refuse(update(move('commit', '1', { args: [1, evil] })))).toMatch(/the key "toString" is not allowed/);
+  });
+
   it('refuses a sync with deep or extra arguments', () => {
     expect(refuse(['sync', KNOWN, '1', [[[]]], 13])).toMatch(/bad credentials/);
     expect(refuse(['sync', KNOWN, '1', 'cred', '13'])).toMatch(/bad credentials/);

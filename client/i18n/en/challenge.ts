@@ -22,7 +22,7 @@ export const challenge = {
   'challenge.rules.bounded':
     'A score counts only if lateness stayed bounded: if it was still growing round after round at the end, the run is listed but not ranked.',
   'challenge.rules.seed':
-    'Every challenge has a fixed, published seed: the same trouble dice for everyone who plays it.',
+    'Every challenge has a fixed, published map. The trouble dice are drawn secretly for each attempt, so nobody knows a roll in advance.',
   'challenge.rules.modes':
     'Play solo: you run one workshop and bots run the others. Host a table: a facilitator and several players, like a session.',
   'challenge.rules.lab': 'Where is the cliff of a network? Measure it in the lab.',
@@ -63,7 +63,7 @@ export const challenge = {
 
   // the leaderboard
   'leaderboard.title': 'Leaderboard: {title}',
-  'leaderboard.sameDice': 'Everyone on this leaderboard played the same dice: the published seed of the challenge.',
+  'leaderboard.sameDice': 'Everyone on this leaderboard played the same map (the published seed of the challenge), each on dice of their own.',
   'leaderboard.loading': 'Loading the leaderboard…',
   'leaderboard.loadFailed': 'The leaderboard could not be loaded: {message}',
   'leaderboard.notFound': 'There is no challenge called “{scenario}”.',
