@@ -63,7 +63,8 @@ export const challenge = {
 
   // the leaderboard
   'leaderboard.title': 'Leaderboard: {title}',
-  'leaderboard.sameDice': 'Everyone on this leaderboard played the same map (the published seed of the challenge), each on dice of their own.',
+  'leaderboard.sameDice':
+    'Everyone on this leaderboard played the same map (the published seed of the challenge), each on dice of their own.',
   'leaderboard.loading': 'Loading the leaderboard…',
   'leaderboard.loadFailed': 'The leaderboard could not be loaded: {message}',
   'leaderboard.notFound': 'There is no challenge called “{scenario}”.',
