@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApp } from '../server/app';
 import { silentLogger } from '../server/log';
-import { fuzz } from '../tests/fuzz/fuzzer';
+import { FUZZ_LIMITS, fuzz } from '../tests/fuzz/fuzzer';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string', default: String(Date.now()) } },
@@ -32,7 +32,7 @@ process.on('uncaughtException', crashed('uncaught exception'));
 process.on('unhandledRejection', crashed('unhandled rejection'));
 
 const dataDir = await mkdtemp(join(tmpdir(), 'kc-fuzz-'));
-const app = await startApp({ port: 0, dataDir, log: silentLogger });
+const app = await startApp({ port: 0, dataDir, log: silentLogger, limits: FUZZ_LIMITS });
 console.error(`fuzzing ${app.url} for ${seconds} s with seed ${values.seed}`);
 const report = await fuzz({
   app,

@@ -97,7 +97,16 @@ async function serve(kind: Kind): Promise<void> {
   if (kind === 'kc') {
     const { startApp } = await import('../server/app');
     const { silentLogger } = await import('../server/log');
-    const app = await startApp({ port: 0, dataDir, log: silentLogger, clientDir: join(dataDir, 'no-client') });
+    // Every simulated classroom connects from 127.0.0.1: the limits per address (connections,
+    // join-code and creation requests) would count them all as one; the limits per socket stay.
+    const off = { burst: Infinity, perSecond: 1 };
+    const app = await startApp({
+      port: 0,
+      dataDir,
+      log: silentLogger,
+      clientDir: join(dataDir, 'no-client'),
+      limits: { connectionsPerAddress: Infinity, codeRequests: off, creations: off, wrongCodes: off },
+    });
     port = app.port;
     close = () => app.close();
   } else {

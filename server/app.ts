@@ -5,13 +5,15 @@
  *  - packet guard (guard.ts) on the game's Socket.IO namespace;
  *  - initial state sanitised and log trimmed in storage (storage/sqlite.ts);
  *  - a cryptographic seed per match (createGame's drawSeed);
- *  - exact origins for the HTTP API and Socket.IO (requests from other origins are refused).
+ *  - exact origins for the HTTP API and Socket.IO (requests from other origins are refused);
+ *  - known Host headers only (hosts.ts: DNS rebinding) and limits per client address
+ *    (limits.ts, socketLimits.ts: join-code guesses, creations, packets, connections, slow requests).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type Router from '@koa/router';
 import type { Server as BgioServer, State } from 'boardgame.io';
 import { Server, SocketIO } from 'boardgame.io/server';
@@ -23,10 +25,21 @@ import { installChallengeApi } from './challenges';
 import { installDebriefApi } from './debrief';
 import { refusePacket } from './guard';
 import { routeLibraryErrors } from './libraryLog';
+import { hostGuard, hostPolicy } from './hosts';
+import {
+  type Limits,
+  hardenServer,
+  httpLimits,
+  quietClientErrors,
+  requestAddress,
+  resolveLimits,
+  throttledLog,
+} from './limits';
 import { lobbyGuard } from './lobbyGuard';
 import { evictStaleSockets } from './seatEviction';
 import { type Logger, jsonLogger } from './log';
 import { installSessionApi } from './sessions';
+import { installSocketLimits } from './socketLimits';
 import { Steward } from './steward';
 import { SqliteStorage } from './storage/sqlite';
 
@@ -47,6 +60,10 @@ export interface AppOptions {
    * operating system's CSPRNG. Tests replace it to replay the same dice; never set it in production.
    */
   readonly drawSeed?: () => string;
+  /** Limits per client address and socket (limits.ts DEFAULT_LIMITS; tests and the bench change them). */
+  readonly limits?: Partial<Limits>;
+  /** One reverse proxy in front: limit by the last X-Forwarded-For entry (TRUST_PROXY=1). */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningApp {
@@ -56,8 +73,6 @@ export interface RunningApp {
   readonly steward: Steward;
   close(): Promise<void>;
 }
-
-type Callback = (error: null, allowed: boolean) => void;
 
 /**
  * Small in-memory pub/sub (the shape boardgame.io's SocketIO transport takes) that coalesces state
@@ -134,15 +149,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       plugins: {},
     }),
   });
-  const allowed = new Set<string>(options.origins ?? []);
-  const apiOrigins: string[] = [...allowed];
+  const hosts = hostPolicy(options);
+  const apiOrigins: string[] = [...(options.origins ?? []), ...(options.publicUrl ? [options.publicUrl] : [])];
   const selfOrigins = (port: number) => [
     `http://localhost:${port}`,
     `http://127.0.0.1:${port}`,
     `http://[::1]:${port}`,
   ];
-  const originOk = (origin: string | undefined, host: string | undefined) =>
-    origin === undefined || origin === '' || allowed.has(origin) || (host !== undefined && origin === `http://${host}`);
+  const limits = resolveLimits(options.limits);
+  const addressOf = requestAddress(options.trustProxy ?? false);
+  const note = throttledLog(log, limits.now);
+  const hostCheck = hostGuard<IncomingMessage>(hosts, (refused, req, path) =>
+    note(refused.event, addressOf(req), {
+      host: (req.headers.host ?? '').slice(0, 100),
+      origin: (req.headers.origin ?? '').slice(0, 100),
+      path: path.slice(0, 100),
+    }),
+  );
   const pubSub = new CoalescingPubSub();
   const transport = new SocketIO({
     pubSub: pubSub as never,
@@ -150,10 +173,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       maxHttpBufferSize: 64 * 1024,
       cors: {
         origin: (origin: string | undefined, cb: (e: Error | null, ok?: boolean) => void) =>
-          cb(null, originOk(origin, undefined)),
+          cb(null, origin === undefined || origin === '' || hosts.originAllowed(origin)),
       },
-      allowRequest: (req: { headers: Record<string, string | undefined> }, cb: Callback) =>
-        cb(null, originOk(req.headers.origin, req.headers.host)),
+      allowRequest: hostCheck.allowRequest,
     } as never,
   });
   onMetadata = (matchID, metadata) => evictStaleSockets(transport, matchID, metadata, log);
@@ -167,16 +189,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     generateCredentials: () => randomBytes(16).toString('hex'),
   });
   const app = server.app;
-  // Refuse cross-origin HTTP requests from origins that are not configured (before anything else).
-  app.use(async (ctx, next) => {
-    if (!originOk(ctx.get('Origin') || undefined, ctx.get('Host'))) {
-      log('origin-refused', { origin: ctx.get('Origin').slice(0, 100), path: ctx.path.slice(0, 100) });
-      ctx.status = 403;
-      ctx.body = { error: 'this origin is not allowed' };
-      return;
-    }
-    await next();
-  });
+  hardenServer((app as unknown as { server: HttpServer }).server, limits, options.trustProxy ?? false, note);
+  // Refuse unknown hosts (421) and origins that are not allowed (403) before anything else, then limits.
+  app.use(hostCheck.http);
+  app.use(httpLimits(limits, addressOf, note));
+  quietClientErrors(app as never, addressOf, note);
   app.use(async (ctx, next) => {
     if (ctx.path === '/health') {
       ctx.body = { ok: true };
@@ -215,6 +232,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   // No socket survives a restart: whoever was connected when the process died is not any more.
   storage.resetConnections();
 
+  // Packet limits first (their middleware runs before the guard's), then the packet guard.
+  const socketLimits = installSocketLimits(app, limits, options.trustProxy ?? false, log, note);
   // The packet guard on the game's namespace.
   const moves = new Set(Object.keys(game.moves ?? {}));
   const io = (
@@ -232,14 +251,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log('socket-error', { socket: socket.id, message: String((e as Error)?.message).slice(0, 100) }),
     );
     socket.use((packet, next) => {
-      const refused = refusePacket(
-        packet,
-        moves,
-        (id) => storage.fetch(id, { metadata: true }).metadata !== undefined,
-        (id, seat) => Boolean(storage.fetch(id, { metadata: true }).metadata?.players[Number(seat)]?.credentials),
-      );
+      let refused: string | null;
+      try {
+        refused = refusePacket(
+          packet,
+          moves,
+          (id) => storage.fetch(id, { metadata: true }).metadata !== undefined,
+          (id, seat) => Boolean(storage.fetch(id, { metadata: true }).metadata?.players[Number(seat)]?.credentials),
+        );
+      } catch {
+        // The guard must never throw (a throw here would end the process); if it does, the packet is refused.
+        refused = 'the packet guard failed on this packet';
+      }
       if (refused === null) next();
-      else log('packet-refused', { socket: socket.id, reason: refused });
+      else socketLimits.refused(socket, refused);
     });
   });
 
@@ -267,10 +292,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const { appServer } = await server.run({ port: options.port });
   const port = (appServer.address() as AddressInfo).port;
-  for (const origin of selfOrigins(port)) {
-    allowed.add(origin);
-    apiOrigins.push(origin);
-  }
+  hosts.listening(port);
+  apiOrigins.push(...selfOrigins(port));
   steward.start();
   challenges.start(options.tickMs ?? 250);
   log('listening', { port, dataDir: options.dataDir });

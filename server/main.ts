@@ -2,6 +2,8 @@
  * `npm start` runs this (after building the client when needed, see start.ts): the whole server
  * on PORT (default 8000) with its data in DATA_DIR (default ./data). ORIGINS (comma-separated)
  * adds allowed origins besides the server's own; PUBLIC_URL sets the origin used in join links.
+ * The hosts of PUBLIC_URL and ORIGINS are the names the server answers for besides its addresses
+ * (hosts.ts). TRUST_PROXY=1 (one reverse proxy in front) limits clients by X-Forwarded-For.
  */
 import { resolve } from 'node:path';
 import { jsonLogger } from './log';
@@ -37,6 +39,12 @@ function parseOrigins(raw: string | undefined): string[] {
   });
 }
 
+function parseFlag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  fail(`${name} must be 1 or 0, got "${raw}"`);
+}
+
 const publicUrl = process.env.PUBLIC_URL?.replace(/\/$/, '');
 if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(publicUrl))
   fail(`PUBLIC_URL must look like http://host:port, got "${publicUrl}"`);
@@ -45,6 +53,7 @@ const app = await startApp({
   port: parsePort(process.env.PORT),
   dataDir: resolve(process.env.DATA_DIR ?? 'data'),
   origins: parseOrigins(process.env.ORIGINS),
+  trustProxy: parseFlag('TRUST_PROXY', process.env.TRUST_PROXY),
   log,
   ...(publicUrl ? { publicUrl, origins: [...parseOrigins(process.env.ORIGINS), publicUrl] } : {}),
 });

@@ -13,12 +13,12 @@ import { makeG } from '../game/fixtures';
 import { type TestApp, api, connectSeat, createSession, decision, joinSession, withTestApp } from '../server/helpers';
 import type { SeatView } from '../server/helpers';
 import { closeAllRaw } from '../security/raw';
-import { fuzz, matchProblems } from './fuzzer';
+import { FUZZ_LIMITS, fuzz, matchProblems } from './fuzzer';
 
 let app: TestApp;
 withTestApp(
   (started) => (app = started),
-  {},
+  { limits: FUZZ_LIMITS },
   () => closeAllRaw(),
 );
 

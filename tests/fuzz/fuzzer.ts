@@ -67,6 +67,20 @@ const STRINGS = [
 ];
 const NUMBERS = [0, 1, 2, 3, -1, 0.5, 1.5, 7, 11, 12, 100, 1e308, -1e308, 2 ** 53, 2 ** 31, 1e-300];
 
+/**
+ * Limits for a fuzzing server: every input comes from 127.0.0.1, so the limits per address would
+ * soon refuse (and disconnect) everything and the fuzzer would test only the limiter. They still
+ * count (their code runs); they just never refuse.
+ */
+const UNLIMITED = { burst: 1e9, perSecond: 1e9 };
+export const FUZZ_LIMITS = {
+  wrongCodes: UNLIMITED,
+  codeRequests: UNLIMITED,
+  creations: UNLIMITED,
+  packets: UNLIMITED,
+  refusedPackets: UNLIMITED,
+} as const;
+
 export interface FuzzReport {
   /** Inputs sent, by kind. */
   readonly sent: Record<string, number>;
