@@ -22,6 +22,14 @@ if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
   process.exit(2);
 }
 
+// boardgame.io runs its development checks here (NODE_ENV is not production: every state is checked
+// serialisable, which a fuzzer wants), and then prints INFO lines on stdout, where the report goes.
+const print = console.log.bind(console);
+console.log = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('INFO: ')) return;
+  print(...args);
+};
+
 const crashes: string[] = [];
 const crashed = (what: string) => (e: unknown) => {
   const line = `${what}: ${String((e as Error)?.stack ?? e).slice(0, 500)}`;
