@@ -23,7 +23,7 @@ import type { G } from '../game/core/types';
 import { playerView } from '../game/core/view';
 import { installChallengeApi } from './challenges';
 import { installDebriefApi } from './debrief';
-import { refusePacket } from './guard';
+import { refusePacket, safeRefusal } from './guard';
 import { routeLibraryErrors } from './libraryLog';
 import { hostGuard, hostPolicy } from './hosts';
 import {
@@ -251,18 +251,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log('socket-error', { socket: socket.id, message: String((e as Error)?.message).slice(0, 100) }),
     );
     socket.use((packet, next) => {
-      let refused: string | null;
-      try {
-        refused = refusePacket(
+      const refused = safeRefusal(() =>
+        refusePacket(
           packet,
           moves,
           (id) => storage.fetch(id, { metadata: true }).metadata !== undefined,
           (id, seat) => Boolean(storage.fetch(id, { metadata: true }).metadata?.players[Number(seat)]?.credentials),
-        );
-      } catch {
-        // The guard must never throw (a throw here would end the process); if it does, the packet is refused.
-        refused = 'the packet guard failed on this packet';
-      }
+        ),
+      );
       if (refused === null) next();
       else socketLimits.refused(socket, refused);
     });

@@ -71,3 +71,12 @@ export function refusePacket(
   if (!seatJoined(matchID, playerID)) return 'update: that seat has not been joined';
   return null;
 }
+
+/** The guard's verdict, or a refusal if the guard itself throws (a throw in socket.use would end the process). */
+export function safeRefusal(check: () => string | null): string | null {
+  try {
+    return check();
+  } catch {
+    return 'the packet guard failed on this packet';
+  }
+}

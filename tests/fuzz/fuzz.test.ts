@@ -7,20 +7,33 @@
  *
  * FUZZ2 The invariant check itself catches broken states (so FUZZ1 cannot pass vacuously).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
 import { makeG } from '../game/fixtures';
 import { type TestApp, api, connectSeat, createSession, decision, joinSession, withTestApp } from '../server/helpers';
 import type { SeatView } from '../server/helpers';
-import { closeAllRaw } from '../security/raw';
+import { capturingLogger, closeAllRaw, refusals } from '../security/raw';
 import { FUZZ_LIMITS, fuzz, matchProblems } from './fuzzer';
 
 let app: TestApp;
+const logged = capturingLogger();
 withTestApp(
   (started) => (app = started),
-  { limits: FUZZ_LIMITS },
+  { limits: FUZZ_LIMITS, log: logged.log },
   () => closeAllRaw(),
 );
+
+/** What would have killed a real server process: collected here, so FUZZ1 fails by its own assertion. */
+const crashes: string[] = [];
+const onCrash = (e: unknown) => crashes.push(String((e as Error)?.stack ?? e).slice(0, 300));
+beforeAll(() => {
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+});
+afterAll(() => {
+  process.off('uncaughtException', onCrash);
+  process.off('unhandledRejection', onCrash);
+});
 
 const FUZZ_MS = Number(process.env.FUZZ_MS ?? 8000);
 
@@ -35,6 +48,13 @@ describe('FUZZ1 the server under random and adversarial input', () => {
         ms: FUZZ_MS,
       });
       expect(report.findings).toEqual([]);
+      expect(crashes, 'uncaught errors (each would have ended the server process)').toEqual([]);
+      // The packets reached the server's guard and rules (not dropped on the way): many refusals,
+      // among them refusals of the guard's payload bounds and of the rules (boardgame.io's log).
+      const reasons = refusals(logged.events);
+      expect(reasons.length).toBeGreaterThan(100);
+      expect(reasons.some((r) => /^update: args: /.test(r))).toBe(true);
+      expect(logged.events.some((e) => e.event === 'library-error')).toBe(true);
       // It really sent a mix of everything (not a run that did nothing).
       for (const kind of ['move', 'nearMove', 'event', 'http', 'lobby'])
         expect(report.sent[kind] ?? 0, kind).toBeGreaterThan(5);

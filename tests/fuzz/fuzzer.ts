@@ -213,11 +213,21 @@ class Gen {
     const text = JSON.stringify(value);
     // Often: one string or number of the value swapped for a prototype name or an odd value, so
     // the input still has the right shape and reaches the rule that reads it.
-    const literals = [...text.matchAll(/"(?:[^"\\]|\\.)*"(?!:)|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|true|false|null/g)];
-    if (literals.length > 0 && this.chance(0.4)) {
-      const m = this.pick(literals);
+    // Sometimes every string value at once becomes the same prototype name (a shock's kind, a
+    // vote's kind, a seat): the cheapest way to reach every table lookup.
+    if (this.chance(0.15)) {
+      const name = this.pick(PROTO_KEYS);
+      return JSON.stringify(mapLeaves(value, (leaf) => (typeof leaf === 'string' ? name : leaf)));
+    }
+    // Often: one leaf (a string, number, boolean or null) swapped for a prototype name or an odd
+    // value, so the input keeps its shape and reaches the rule that reads that value.
+    const leaves = countLeaves(value);
+    if (leaves > 0 && this.chance(0.4)) {
+      const target = this.int(leaves);
+      let seen = 0;
+      const marked = mapLeaves(value, (leaf) => (seen++ === target ? MARK : leaf));
       const odd = this.chance(0.6) ? JSON.stringify(this.pick(this.chance(0.6) ? PROTO_KEYS : STRINGS)) : this.json(3);
-      return text.slice(0, m.index) + odd + text.slice(m.index + m[0].length);
+      return JSON.stringify(marked).replace(JSON.stringify(MARK), odd);
     }
     const spots: number[] = [];
     for (let i = 0; i < text.length; i++) if ('[{,:'.includes(text[i]!)) spots.push(i);
@@ -230,6 +240,22 @@ class Gen {
       return `${text.slice(0, at + 1)}${JSON.stringify(this.pick([...PROTO_KEYS, ...MOVE_KEYS, 'zz']))}:${this.json(2)}${rest.length && rest[0] !== '}' ? ',' : ''}${rest}`;
     return `${text.slice(0, at + 1)}${this.json(2)}${rest.slice(end)}`;
   }
+}
+
+const MARK = '\u0000fuzz-mark\u0000';
+
+/** The value with every leaf (not an array or object) replaced by `f(leaf)`, in document order. */
+function mapLeaves(value: unknown, f: (leaf: unknown) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapLeaves(v, f));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapLeaves(v, f)]));
+  return f(value);
+}
+
+function countLeaves(value: unknown): number {
+  let n = 0;
+  mapLeaves(value, () => n++);
+  return n;
 }
 
 /** Where the JSON value at the start of `text` ends (0 when none starts there). */

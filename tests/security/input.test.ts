@@ -26,11 +26,19 @@ import {
   sleep,
   waitFor,
 } from '../server/helpers';
-import { type RawSeat, healthy, rawSocket, untilStored, withTestApp } from './raw';
+import { type RawSeat, capturingLogger, healthy, rawSocket, refusals, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
+const logged = capturingLogger();
+const RELAXED = { burst: 1e9, perSecond: 1e9 };
 
-withTestApp((started) => (app = started));
+// Every refused packet is logged (the refusal limit per address is lifted: this file sends many
+// from one address), so a test can see its packets reached the guard.
+withTestApp(
+  (started) => (app = started),
+  () => {},
+  { log: logged.log, limits: { refusedPackets: RELAXED } },
+);
 
 const nestedText = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -124,13 +132,18 @@ describe('SEC-IN socket input', () => {
       `["update",${action(`[${r}]`)},${deep},${deep},${deep}]`,
       `["sync",${deep},${deep},${deep},${deep}]`,
       `["sync","${matchID}",${seat},${deep},13]`,
-      `[${deep},1]`,
-      deep,
     ];
+    const before = refusals(logged.events).length;
     for (const p of packets) t.attacker.emitRaw(p);
-    // 100,000 levels (200 KB) is over the 64 KB message limit: the sender is cut off.
-    const closed = new Promise<void>((resolve) => t.attacker.socket.on('disconnect', () => resolve()));
-    t.attacker.emitRaw(`["update",${action(`[${r},${nestedText(100_000)}]`)},1,"${matchID}",${seat}]`);
+    // Each reached the packet guard and was refused there (not dropped on the way for bad framing).
+    await waitFor(() => refusals(logged.events).length >= before + 8, 'the deep packets to be refused by the guard');
+    const reasons = refusals(logged.events).slice(before);
+    expect(reasons.filter((r) => /args: nested deeper than 6 levels/.test(r)).length).toBeGreaterThanOrEqual(3);
+    // 100,000 levels (200 KB) is over the 64 KB message limit: the sender (a fresh socket: the
+    // server may already have closed the one above) is cut off.
+    const big = await rawSocket(app);
+    const closed = new Promise<void>((resolve) => big.socket.on('disconnect', () => resolve()));
+    big.emitRaw(`["update",${action(`[${r},${nestedText(100_000)}]`)},1,"${matchID}",${seat}]`);
     await closed;
     await settled(t);
     await honestRound(t);
@@ -169,6 +182,7 @@ describe('SEC-IN socket input', () => {
 
   it('SEC-IN4 malformed packets are dropped', async () => {
     const s = t.attacker.socket;
+    const before = logged.events.length;
     const r = (rawState(app, t.s.matchID).G as G).round;
     s.emit('update');
     s.emit('update', null, null, null, null);
@@ -224,6 +238,19 @@ describe('SEC-IN socket input', () => {
     ])
       t.attacker.emitRaw(raw);
     await settled(t);
+    // They reached the guard (the hand-framed ones too) and were refused there.
+    const reasons = refusals(logged.events.slice(before));
+    for (const reason of [
+      'update: action is not an object',
+      'update: args: an object that is not plain data',
+      'sync: bad match id',
+      'event chat not allowed',
+      'event __proto__ not allowed',
+      'event disconnect not allowed',
+      'event newListener not allowed',
+      'event error not allowed',
+    ])
+      expect(reasons, reason).toContain(reason);
     expect(app.storage.listMatches()).not.toContain('__proto__');
     expect(app.storage.listMatches()).not.toContain('constructor');
     await honestRound(t);

@@ -139,7 +139,7 @@ describe('SEC-POL2 every spelling of the Lobby write routes, every foreign seat 
           });
           const polluted = proto.name !== undefined || proto.credentials !== undefined;
           for (const key of ['name', 'credentials', 'data']) delete proto[key];
-          if (polluted || reply.status < 400 || reply.json.playerCredentials !== undefined)
+          if (polluted || reply.status < 400 || reply.json?.playerCredentials !== undefined)
             answers.push(`${path} ${playerID}: ${reply.status}${polluted ? ' POLLUTED' : ''}`);
         }
       }

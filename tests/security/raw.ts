@@ -5,6 +5,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
+import type { AppOptions } from '../../server/app';
+import type { LogFields } from '../../server/log';
 import { type TestApp, api, waitFor, withTestApp as withServer } from '../server/helpers';
 
 export interface Packet {
@@ -108,9 +110,26 @@ export async function untilStored(
 }
 
 /** The server tests' withTestApp, closing every raw socket at the end too. */
-export function withTestApp(set: (app: TestApp) => void, cleanUp: () => void = () => {}): void {
-  withServer(set, {}, () => {
+export function withTestApp(
+  set: (app: TestApp) => void,
+  cleanUp: () => void = () => {},
+  options: Partial<AppOptions> = {},
+): void {
+  withServer(set, options, () => {
     cleanUp();
     closeAllRaw();
   });
 }
+
+/** A logger that keeps what the server logs (to check that a packet reached the guard). */
+export function capturingLogger(): {
+  log: (event: string, fields?: LogFields) => void;
+  events: { event: string; fields: LogFields }[];
+} {
+  const events: { event: string; fields: LogFields }[] = [];
+  return { log: (event, fields = {}) => events.push({ event, fields }), events };
+}
+
+/** The reasons of the packets the guard refused, from a capturing logger's events. */
+export const refusals = (events: readonly { event: string; fields: LogFields }[]): string[] =>
+  events.filter((e) => e.event === 'packet-refused').map((e) => String(e.fields.reason));

@@ -265,6 +265,21 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     expect(g.status, 'a stranger without credentials drove the facilitator seat').toBe('setup');
     expect(await healthy(app)).toBe(true);
   });
+
+  it('cannot be started or ended by a socket that never syncs (the guard’s joined-seat check alone)', async () => {
+    // Without a sync the socket is never registered with the match, so nothing but the packet
+    // guard's joined-seat check stands between its moves and the facilitator seat.
+    const created = await api<{ matchID: string }>(app, '/games/kanban-cascade/create', {
+      body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2 } },
+    });
+    const id = created.json.matchID;
+    const stranger = await rawSocket(app);
+    stranger.move(id, '0', 'start', [], undefined);
+    await sleep(150);
+    stranger.move(id, '0', 'endGame', [], undefined);
+    await sleep(150);
+    expect((rawState(app, id).G as G).status, 'a socket that never synced drove the facilitator seat').toBe('setup');
+  });
 });
 
 describe('SEC-SEAT5 the Lobby gate and the spellings the router accepts', () => {
@@ -304,6 +319,29 @@ describe('SEC-SEAT5 the Lobby gate and the spellings the router accepts', () => 
     });
     expect(exact.status).toBe(400);
     expect(exact.json.error).toMatch(/control or invisible characters/);
+  });
+
+  it('takes only the fields of each Lobby route, and a create of at most 64 KB', async () => {
+    const created = await api<{ matchID: string }>(app, '/games/kanban-cascade/create', {
+      body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2 } },
+    });
+    const id = created.json.matchID;
+    const before = app.storage.fetch(id, { metadata: true }).metadata;
+    const join = await api<{ error: string }>(app, `/games/kanban-cascade/${id}/join`, {
+      body: { playerID: '1', playerName: 'Data', data: { avatar: 'x'.repeat(1000) } },
+    });
+    expect(join.status).toBe(400);
+    expect(join.json.error).toMatch(/unknown field "data"/);
+    const create = await api<{ error: string }>(app, '/games/kanban-cascade/create', {
+      body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2 }, extra: 1 },
+    });
+    expect(create.json.error).toMatch(/unknown field "extra"/);
+    expect(app.storage.fetch(id, { metadata: true }).metadata).toEqual(before);
+    const huge = await api<{ error: string }>(app, '/games/kanban-cascade/create', {
+      body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2, pad: 'x'.repeat(70 * 1024) } },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.json.error).toMatch(/larger than 65536 bytes/);
   });
 });
 

@@ -19,7 +19,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { refusePacket } from '../../server/guard';
+import { refusePacket, safeRefusal } from '../../server/guard';
 import { createGame } from '../../game/core/game';
 import {
   type FacilitatorView,
@@ -238,6 +238,16 @@ describe('S-GRD7 bounded move arguments and exact packet shapes', () => {
     expect(refuse(update(move('commit', '1'), '1', evil, evil))).toMatch(/bad state or match id/);
     expect(refuse(['sync', evil, evil, evil, evil])).toBe('sync: bad match id');
     expect(refuse(update(move('commit', '1', { args: [1, evil] })))).toMatch(/the key "toString" is not allowed/);
+  });
+
+  it('refuses a packet when the guard itself throws (safeRefusal)', () => {
+    expect(safeRefusal(() => null)).toBeNull();
+    expect(safeRefusal(() => 'no')).toBe('no');
+    expect(
+      safeRefusal(() => {
+        throw new TypeError('Cannot convert object to primitive value');
+      }),
+    ).toBe('the packet guard failed on this packet');
   });
 
   it('refuses a sync with deep or extra arguments', () => {
