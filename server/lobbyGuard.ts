@@ -73,6 +73,8 @@ export function lobbyGuard({ isSessionMatch, seats }: LobbyGuardDeps) {
     if (normal === null) return /^\/+games/i.test(ctx.path) ? refuse(400, 'the path is not valid') : next();
     if (normal !== '/games' && !normal.startsWith('/games/')) return next();
     if (ctx.method === 'GET' && READ.test(ctx.path)) return next();
+    // A browser's CORS preflight for an exact route (the preflight carries no body).
+    if (ctx.method === 'OPTIONS' && [READ, CREATE, WRITE].some((route) => route.test(ctx.path))) return next();
     const write = ctx.method === 'POST' ? WRITE.exec(ctx.path) : null;
     const action = ctx.method === 'POST' && CREATE.test(ctx.path) ? 'create' : write?.[2];
     if (action === undefined) {

@@ -337,6 +337,9 @@ describe('SEC-SEAT5 the Lobby gate and the spellings the router accepts', () => 
     });
     expect(create.json.error).toMatch(/unknown field "extra"/);
     expect(app.storage.fetch(id, { metadata: true }).metadata).toEqual(before);
+    // A CORS preflight reaches the exact routes only.
+    expect((await api(app, '/games/kanban-cascade/create', { method: 'OPTIONS' })).status).toBeLessThan(400);
+    expect((await api(app, `/games/kanban-cascade/${id}/join/`, { method: 'OPTIONS' })).status).toBe(404);
     const huge = await api<{ error: string }>(app, '/games/kanban-cascade/create', {
       body: { numPlayers: 3, setupData: { scenario: 'ring-road', humanSeats: 2, pad: 'x'.repeat(70 * 1024) } },
     });
