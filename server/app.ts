@@ -14,13 +14,13 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import type Router from '@koa/router';
 import type { Server as BgioServer, State } from 'boardgame.io';
 import { Server, SocketIO } from 'boardgame.io/server';
 import serve from 'koa-static';
 import { GAME_NAME, createGame } from '../game/core/game';
 import type { G } from '../game/core/types';
 import { playerView } from '../game/core/view';
+import { authOf, httpServer, lobbyRouter, matchQueue, socketServer } from './bgio';
 import { installChallengeApi } from './challenges';
 import { installDebriefApi } from './debrief';
 import { refusePacket, safeRefusal } from './guard';
@@ -189,7 +189,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     generateCredentials: () => randomBytes(16).toString('hex'),
   });
   const app = server.app;
-  hardenServer((app as unknown as { server: HttpServer }).server, limits, options.trustProxy ?? false, note);
+  hardenServer(httpServer(app), limits, options.trustProxy ?? false, note);
   // Refuse unknown hosts (421) and origins that are not allowed (403) before anything else, then limits.
   app.use(hostCheck.http);
   app.use(httpLimits(limits, addressOf, note));
@@ -213,13 +213,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await next();
     });
   }
-  const isSessionMatch = installSessionApi(server.router as unknown as Router, {
+  const isSessionMatch = installSessionApi(lobbyRouter(server), {
     game,
     storage,
     log,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
-  const debrief = installDebriefApi(server.router as unknown as Router, { storage, log });
+  const debrief = installDebriefApi(lobbyRouter(server), { storage, log });
   app.use(
     lobbyGuard({
       isSessionMatch,
@@ -233,17 +233,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   storage.resetConnections();
 
   // Packet limits first (their middleware runs before the guard's), then the packet guard.
-  const socketLimits = installSocketLimits(app, limits, options.trustProxy ?? false, log, note);
+  const io = socketServer(app);
+  const socketLimits = installSocketLimits(io, limits, options.trustProxy ?? false, log, note);
   // The packet guard on the game's namespace.
   const moves = new Set(Object.keys(game.moves ?? {}));
-  const io = (
-    app as unknown as { _io: { of(name: string): { on(ev: string, fn: (socket: GuardedSocket) => void): void } } }
-  )._io;
-  type GuardedSocket = {
-    id: string;
-    use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void;
-    on(event: 'error', fn: (e: unknown) => void): void;
-  };
   io.of(GAME_NAME).on('connection', (socket) => {
     // A packet the parser cannot decode closes the connection; without a listener socket.io also
     // prints "Missing error handler on `socket`" and a stack trace to stderr.
@@ -267,18 +260,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const steward = new Steward({
     game,
     storage,
-    auth: (app.context as unknown as { auth: unknown }).auth,
+    auth: authOf(app),
     broadcast: (matchID, payload) => pubSub.publish(`MATCH-${matchID}`, payload),
-    queue: (matchID) =>
-      (
-        transport as unknown as { getMatchQueue(id: string): { add<T>(t: () => Promise<T>): Promise<T> } }
-      ).getMatchQueue(matchID),
+    queue: (matchID) => matchQueue(transport, matchID),
     log,
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
     ...(options.tickMs !== undefined ? { tickMs: options.tickMs } : {}),
   });
 
-  const challenges = installChallengeApi(server.router as unknown as Router, {
+  const challenges = installChallengeApi(lobbyRouter(server), {
     game,
     storage,
     steward,
@@ -303,8 +293,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       challenges.stop();
       await debrief.close();
       await new Promise<void>((resolve) => {
-        const io2 = (app as unknown as { _io?: { close(cb?: () => void): void } })._io;
-        io2?.close();
+        io.close();
         (appServer as HttpServer).close(() => resolve());
         (appServer as HttpServer).closeAllConnections?.();
       });

@@ -26,7 +26,8 @@ import { namesInSeatOrder, seatNames } from './debrief';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './names';
 import type { Logger } from './log';
-import { openSession, secretToken } from './sessions';
+import { onlyFields, parseTableRequest, requireRecord, scenarioOf } from './sessionRequest';
+import { openSession, openTable, secretToken } from './sessions';
 import type { Steward } from './steward';
 import type { SqliteStorage } from './storage/sqlite';
 
@@ -108,10 +109,6 @@ interface ChallengeRow {
   seed: string;
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 const finite = (x: number | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 function toEntry(row: EntryRow): LeaderboardEntry {
@@ -162,41 +159,7 @@ export interface ChallengeApi {
 export function installChallengeApi(router: Router, deps: ChallengeDeps): ChallengeApi {
   const { storage, log, steward } = deps;
   const db = storage.db;
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS challenges (
-      match_id TEXT PRIMARY KEY,
-      code TEXT NOT NULL,
-      scenario TEXT NOT NULL,
-      seed TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      recorded INTEGER NOT NULL DEFAULT 0,
-      created_at INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS leaderboard (
-      id TEXT PRIMARY KEY,
-      match_id TEXT NOT NULL UNIQUE,
-      scenario TEXT NOT NULL,
-      seed TEXT NOT NULL,
-      names TEXT NOT NULL,
-      created_at INTEGER NOT NULL,
-      mean_bin REAL,
-      critical_buffer REAL NOT NULL,
-      score REAL,
-      bounded INTEGER NOT NULL,
-      valid INTEGER NOT NULL,
-      reason TEXT,
-      why TEXT NOT NULL DEFAULT '[]',
-      rounds INTEGER NOT NULL,
-      digest TEXT NOT NULL,
-      debrief TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS leaderboard_rank ON leaderboard (scenario, valid, score);
-  `);
-  // Databases from before the structured reasons get the column (their old entries: no reasons as data).
-  const hasWhy = (db.prepare('PRAGMA table_info(leaderboard)').all() as { name: string }[]).some(
-    (c) => c.name === 'why',
-  );
-  if (!hasWhy) db.exec("ALTER TABLE leaderboard ADD COLUMN why TEXT NOT NULL DEFAULT '[]'");
+  // The tables are storage/schema.ts's; here only their statements.
   const columns =
     'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, why, rounds, digest';
   const sql = {
@@ -224,14 +187,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     ),
   };
   const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
-  const origin = (ctx: { origin: string }) => deps.publicUrl ?? ctx.origin;
   const failed = new Set<string>();
-
-  const scenarioOf = (id: unknown): Scenario => {
-    const scenario = typeof id === 'string' ? SCENARIOS.get(id) : undefined;
-    if (!scenario) throw new HttpError(400, `scenario must be one of ${[...SCENARIOS.keys()].join(', ')}`);
-    return scenario;
-  };
 
   /** Record one finished match; false when it was not over or already recorded. */
   const record = (row: ChallengeRow): boolean => {
@@ -309,54 +265,36 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
   router.post(
     '/api/challenges',
     handle(async (ctx) => {
-      const body = await readJson(ctx);
-      if (!isRecord(body))
-        throw new HttpError(400, 'send {"scenario", "name"} to play alone or {"scenario", "players"} for a table');
+      const usage = 'send {"scenario", "name"} to play alone or {"scenario", "players"} for a table';
+      const body = requireRecord(await readJson(ctx), usage);
       const solo = body.name !== undefined;
       if (solo && body.players !== undefined)
         throw new HttpError(400, 'send either "name" (play alone) or "players" (a table), not both');
-      if (!solo && body.players === undefined)
-        throw new HttpError(400, 'send {"scenario", "name"} to play alone or {"scenario", "players"} for a table');
-      const allowed = solo ? ['scenario', 'name'] : ['scenario', 'players', 'roundSeconds'];
-      const extra = Object.keys(body).find((k) => !allowed.includes(k));
-      if (extra) throw new HttpError(400, `unknown field "${extra}"`);
-      const scenario = scenarioOf(body.scenario);
-      const workshops = workshopCount(scenario.network);
-      const seed = challengeSeed(scenario.id);
-      const setupData = {
+      if (!solo && body.players === undefined) throw new HttpError(400, usage);
+      // B6: the bots hold the players' mean bin, so the score is the players' own (no free ride).
+      const challengeSetup = (scenario: Scenario, options: Record<string, unknown>) => ({
         scenario: scenario.id,
-        humanSeats: workshops,
-        seed: { policy: 'fixed' as const, value: seed },
-        // B6: the bots hold the players' mean bin, so the score is the players' own (no free ride).
+        humanSeats: workshopCount(scenario.network),
+        seed: { policy: 'fixed' as const, value: challengeSeed(scenario.id) },
         autopilot: 'mirror',
-        ...(solo ? { roundSeconds: 0 } : body.roundSeconds !== undefined ? { roundSeconds: body.roundSeconds } : {}),
-      };
+        ...options,
+      });
       if (solo) {
+        onlyFields(body, ['scenario', 'name']);
+        const scenario = scenarioOf(body.scenario);
         const problem = nameProblem(body.name);
         if (problem) throw new HttpError(400, problem);
+        const setupData = challengeSetup(scenario, { roundSeconds: 0 });
         ctx.status = 201;
-        ctx.body = await createSolo(scenario, (body.name as string).trim(), setupData, seed);
+        ctx.body = await createSolo(scenario, (body.name as string).trim(), setupData, challengeSeed(scenario.id));
         return;
       }
-      const players = body.players;
-      if (typeof players !== 'number' || !Number.isInteger(players) || players < 1 || players > workshops) {
-        throw new HttpError(
-          400,
-          `players must be a whole number from 1 to ${workshops} (the workshops of ${scenario.title})`,
-        );
-      }
-      const { code, matchID, credentials } = openSession(deps, setupData, players);
-      sql.addChallenge.run(matchID, code, scenario.id, seed, 'table', Date.now());
+      const { scenario, players, options } = parseTableRequest(body, usage, ['roundSeconds']);
+      const { code, matchID, reply } = openTable(deps, ctx.origin, challengeSetup(scenario, options), players);
+      sql.addChallenge.run(matchID, code, scenario.id, challengeSeed(scenario.id), 'table', Date.now());
       log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'table', players });
       ctx.status = 201;
-      ctx.body = {
-        code,
-        matchID,
-        seat: '0',
-        credentials,
-        joinUrl: `${origin(ctx)}/join/${code}`,
-        facilitatorUrl: `${origin(ctx)}/facilitate/${code}`,
-      };
+      ctx.body = reply;
     }, crash),
   );
 

@@ -4,10 +4,9 @@
  * same dice, which a client could not do without learning the seed).
  *
  * Access (docs/SECURITY.md, S-DBF rules): the caller proves a seat with its credentials
- * (constant-time compare); the facilitator (seat "0") any time after the start, a player only
+ * (server/credentials.ts: constant time); the facilitator (seat "0") any time after the start, a player only
  * once the game is over, because during play the debrief would show other workshops' hidden state.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type Router from '@koa/router';
 import type { Server, State } from 'boardgame.io';
@@ -20,6 +19,8 @@ import {
 import { debriefData } from '../game/debrief/data';
 import type { DebriefData } from '../game/debrief/types';
 import { FACILITATOR, type G } from '../game/core/types';
+import { isRecord } from '../game/core/schema';
+import { holdsSeat } from './credentials';
 import { HttpError, handle, readJson } from './http';
 import type { FromWorker, ToWorker } from './counterfactualWorker';
 import type { Logger } from './log';
@@ -56,16 +57,6 @@ export class Lru<V> {
   }
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Compare two secrets in constant time (hashing first makes the lengths equal). */
-export function sameSecret(a: string, b: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
-
 /** Names of the humans holding workshop seats, by seat (the facilitator's seat is not a workshop). */
 export function seatNames(metadata: Server.MatchData): Record<string, string> {
   const names: Record<string, string> = {};
@@ -94,10 +85,8 @@ export function authenticate(body: unknown, metadata: Server.MatchData, allowed:
   if (extra) throw new HttpError(400, `unknown field "${extra}"`);
   const seat = body.seat;
   if (!/^\d{1,3}$/.test(seat)) throw new HttpError(400, 'seat must be a seat number such as "0" or "3"');
-  const held = metadata.players[Number(seat)]?.credentials;
-  // Compare even when the seat holds nothing, so the answer's timing says nothing about which seats are held.
-  const ok = sameSecret(held ?? '', body.credentials) && held !== undefined && held !== '';
-  if (!ok) throw new HttpError(401, 'these credentials do not hold that seat');
+  if (!holdsSeat(metadata, Number(seat), body.credentials))
+    throw new HttpError(401, 'these credentials do not hold that seat');
   return seat;
 }
 

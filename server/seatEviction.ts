@@ -7,27 +7,16 @@
  * unregistered from boardgame.io's transport and disconnected.
  */
 import type { Server } from 'boardgame.io';
+import { transportClients } from './bgio';
+import { holdsSeat } from './credentials';
 import type { Logger } from './log';
 
-/** The parts of boardgame.io 0.50.2's SocketIO transport (server side) this needs. */
-interface TransportInternals {
-  readonly clientInfo: Map<
-    string,
-    { matchID: string; playerID?: string | null; credentials?: unknown; socket: { disconnect(close?: boolean): void } }
-  >;
-  readonly roomInfo: Map<string, Set<string>>;
-  removeClient(socketID: string): void;
-}
-
 export function evictStaleSockets(transport: unknown, matchID: string, metadata: Server.MatchData, log: Logger): void {
-  const t = transport as TransportInternals;
+  const t = transportClients(transport);
   for (const socketID of [...(t.roomInfo.get(matchID) ?? [])]) {
     const client = t.clientInfo.get(socketID);
     if (!client || client.playerID === null || client.playerID === undefined) continue;
-    const seat = Object.hasOwn(metadata.players, client.playerID)
-      ? metadata.players[client.playerID as unknown as number]
-      : undefined;
-    if (seat?.credentials !== undefined && seat.credentials === client.credentials) continue;
+    if (holdsSeat(metadata, client.playerID, client.credentials)) continue;
     t.removeClient(socketID);
     client.socket.disconnect(true);
     log('socket-evicted', { matchID, seat: client.playerID });

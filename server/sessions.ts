@@ -12,8 +12,11 @@ import { SCENARIOS } from '../game/core/scenarios';
 import { parseSetupData } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
+import { isRecord } from '../game/core/schema';
+import { holdsSeat } from './credentials';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './names';
+import { parseTableRequest } from './sessionRequest';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 
@@ -41,14 +44,10 @@ export interface SessionDeps {
   readonly publicUrl?: string;
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 type SessionsTable = ReturnType<typeof prepareSessions>;
 const tables = new WeakMap<SqliteStorage, SessionsTable>();
 
-/** The sessions table of a store (created when missing) and its statements, prepared once. */
+/** The statements on a store's sessions table (storage/schema.ts), prepared once per store. */
 function sessionsTable(storage: SqliteStorage): SessionsTable {
   let table = tables.get(storage);
   if (!table) tables.set(storage, (table = prepareSessions(storage)));
@@ -57,12 +56,6 @@ function sessionsTable(storage: SqliteStorage): SessionsTable {
 
 function prepareSessions(storage: SqliteStorage) {
   const db = storage.db;
-  db.exec(`CREATE TABLE IF NOT EXISTS sessions (
-    code TEXT PRIMARY KEY,
-    match_id TEXT NOT NULL UNIQUE,
-    players INTEGER NOT NULL,
-    created_at INTEGER NOT NULL
-  )`);
   return {
     insert: db.prepare('INSERT INTO sessions (code, match_id, players, created_at) VALUES (?, ?, ?, ?)'),
     byCode: db.prepare<[string], SessionRow>('SELECT code, match_id, players FROM sessions WHERE code = ?'),
@@ -105,6 +98,29 @@ export function openSession(
   return { code, matchID, credentials };
 }
 
+/** Open a table's session and the 201 reply: the facilitator's seat, credentials and links. */
+export function openTable(
+  deps: Pick<SessionDeps, 'game' | 'storage' | 'publicUrl'>,
+  requestOrigin: string,
+  setupData: Record<string, unknown> & { humanSeats: number },
+  players: number,
+) {
+  const { code, matchID, credentials } = openSession(deps, setupData, players);
+  const origin = deps.publicUrl ?? requestOrigin;
+  return {
+    code,
+    matchID,
+    reply: {
+      code,
+      matchID,
+      seat: '0',
+      credentials,
+      joinUrl: `${origin}/join/${code}`,
+      facilitatorUrl: `${origin}/facilitate/${code}`,
+    },
+  };
+}
+
 /** Install the session API; returns whether a match belongs to a session (has a join code). */
 export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
   const { storage, log } = deps;
@@ -132,42 +148,21 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
   router.post(
     '/api/sessions',
     handle(async (ctx) => {
-      const body = await readJson(ctx);
-      if (!isRecord(body)) throw new HttpError(400, 'send {"scenario", "players", "rounds", "roundSeconds"}');
-      const extra = Object.keys(body).find(
-        (k) => !['scenario', 'players', 'rounds', 'roundSeconds', 'autopilot', 'newRoad'].includes(k),
+      const { scenario, workshops, players, options } = parseTableRequest(
+        await readJson(ctx),
+        'send {"scenario", "players", "rounds", "roundSeconds"}',
+        ['rounds', 'roundSeconds', 'autopilot', 'newRoad'],
       );
-      if (extra) throw new HttpError(400, `unknown field "${extra}"`);
-      const scenario = typeof body.scenario === 'string' ? SCENARIOS.get(body.scenario) : undefined;
-      if (!scenario) throw new HttpError(400, `scenario must be one of ${[...SCENARIOS.keys()].join(', ')}`);
-      const workshops = scenario.network.kind === 'custom' ? scenario.network.workshops.length : scenario.network.n;
-      const players = body.players;
-      if (typeof players !== 'number' || !Number.isInteger(players) || players < 1 || players > workshops) {
-        throw new HttpError(
-          400,
-          `players must be a whole number from 1 to ${workshops} (the workshops of ${scenario.title})`,
-        );
-      }
       const setupData = {
         scenario: scenario.id,
         humanSeats: workshops,
-        ...(body.rounds !== undefined ? { rounds: body.rounds } : {}),
-        ...(body.roundSeconds !== undefined ? { roundSeconds: body.roundSeconds } : {}),
-        ...(body.autopilot !== undefined ? { autopilot: body.autopilot } : {}),
-        ...(body.newRoad !== undefined ? { newRoad: body.newRoad } : {}),
+        ...options,
         seed: { policy: 'random' as const },
       };
-      const { code, matchID, credentials } = openSession(deps, setupData, players);
+      const { code, matchID, reply } = openTable(deps, ctx.origin, setupData, players);
       log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
       ctx.status = 201;
-      ctx.body = {
-        code,
-        matchID,
-        seat: '0',
-        credentials,
-        joinUrl: `${origin(ctx)}/join/${code}`,
-        facilitatorUrl: `${origin(ctx)}/facilitate/${code}`,
-      };
+      ctx.body = reply;
     }, crash),
   );
 
@@ -239,8 +234,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       }
       const { metadata } = storage.fetch(row.match_id, { metadata: true });
       const seat = Number(body.seat);
-      const player = metadata!.players[seat];
-      if (!Number.isInteger(seat) || seat < 1 || !player || player.credentials !== body.credentials) {
+      if (!Number.isInteger(seat) || seat < 1 || !holdsSeat(metadata!, seat, body.credentials)) {
         throw new HttpError(403, 'these credentials do not hold that seat');
       }
       metadata!.players[seat] = { id: seat };

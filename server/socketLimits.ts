@@ -8,20 +8,13 @@
  * a flood of forged packets costs a bounded number of log lines. An honest client sends a
  * packet per move and none that the guard refuses.
  */
-import type { IncomingHttpHeaders } from 'node:http';
 import { GAME_NAME } from '../game/core/game';
+import type { GameSocket, SocketServer } from './bgio';
 import { type Limits, type Note, clientAddress } from './limits';
 import type { Logger } from './log';
 import { RateLimiter, fullBucket, spend } from './rateLimit';
 
-interface LimitedSocket {
-  readonly id: string;
-  readonly handshake: { readonly address: string; readonly headers: IncomingHttpHeaders };
-  use(fn: (packet: unknown[], next: (e?: Error) => void) => void): void;
-  disconnect(close?: boolean): void;
-}
-
-type Namespaces = { of(name: string): { on(event: 'connection', fn: (socket: LimitedSocket) => void): void } };
+type LimitedSocket = GameSocket;
 
 export interface SocketLimits {
   /** Count a packet the guard refused (and log it, or disconnect its socket). */
@@ -29,17 +22,16 @@ export interface SocketLimits {
 }
 
 /**
- * Install the per-socket budget on the game's namespace of the server app's io instance. Call it
+ * Install the per-socket budget on the game's namespace of the server's Socket.IO instance (bgio.ts `socketServer`). Call it
  * before the packet guard is installed: its middleware must run first.
  */
 export function installSocketLimits(
-  app: unknown,
+  io: SocketServer,
   limits: Limits,
   trustProxy: boolean,
   log: Logger,
   note: Note,
 ): SocketLimits {
-  const io = (app as { _io: Namespaces })._io;
   const refusals = new RateLimiter(limits.refusedPackets, limits.now, limits.maxAddresses);
   const sockets = new WeakMap<object, { address: string; cut: boolean; socket: LimitedSocket }>();
 

@@ -8,6 +8,9 @@
  * sync message would send it, unfiltered, to every client): it returns the spectator's view of it
  * without plugin data; and the log returned to clients is trimmed to its last entries.
  *
+ * The schema (every table, also the session and challenge ones) and its migrations are in
+ * ./schema.ts, applied when the store opens.
+ *
  * The latest state of each recently used match is also kept in memory and `fetch` returns that
  * object instead of parsing the row again. The reducer makes new states (G with immer) and only
  * ever mutates the move counters of ctx that the new state shares, so sharing is safe; G is
@@ -21,6 +24,7 @@ import { Sync } from 'boardgame.io/internal';
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrate } from './schema';
 
 export interface SqliteOptions {
   /** Folder of the database file (created when missing). */
@@ -69,27 +73,16 @@ export class SqliteStorage extends Sync {
     super();
     mkdirSync(options.dataDir, { recursive: true });
     this.db = new Database(join(options.dataDir, 'kanban-cascade.sqlite'));
+    try {
+      // First of all: a database from a newer release is refused before anything writes to it.
+      migrate(this.db);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS matches (
-        id TEXT PRIMARY KEY,
-        game TEXT NOT NULL,
-        state TEXT NOT NULL,
-        initial TEXT NOT NULL,
-        metadata TEXT NOT NULL,
-        gameover INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS log (
-        match_id TEXT NOT NULL REFERENCES matches(id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        entry TEXT NOT NULL,
-        PRIMARY KEY (match_id, seq)
-      );
-    `);
     this.logLimit = options.logLimit ?? 50;
     this.statements = {
       insert: this.db.prepare(

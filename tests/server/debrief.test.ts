@@ -19,7 +19,8 @@ import { compactHistory } from '../../game/debrief/counterfactual';
 import type { CompactRound } from '../../game/debrief/counterfactual';
 import type { DebriefData } from '../../game/debrief/types';
 import { compactHistory as compact, counterfactual as replay } from '../../game/debrief/counterfactual';
-import { Lru, ReplayRunner, replayEstimateMs, sameSecret } from '../../server/debrief';
+import { sameSecret } from '../../server/credentials';
+import { Lru, ReplayRunner, replayEstimateMs } from '../../server/debrief';
 import { silentLogger } from '../../server/log';
 import {
   type Created,
