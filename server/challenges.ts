@@ -20,13 +20,20 @@ import { SCENARIOS } from '../game/core/scenarios';
 import { workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
+import type {
+  ChallengeEntryWire,
+  ChallengeWire,
+  JoinedSeatWire,
+  LeaderboardEntryWire,
+  LeaderboardWire,
+} from '../game/contract/api';
 import { debriefData } from '../game/debrief/data';
 import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './names';
 import type { Logger } from './log';
-import { openSession, secretToken } from './sessions';
+import { createdSession, openSession, secretToken } from './sessions';
 import type { Steward } from './steward';
 import type { SqliteStorage } from './storage/sqlite';
 
@@ -42,25 +49,11 @@ export interface ChallengeDeps {
   readonly publicUrl?: string;
 }
 
-export interface LeaderboardEntry {
-  readonly id: string;
+/** A recorded run: what the leaderboard shows (the contract's entry) and what the server keeps. */
+export interface LeaderboardEntry extends LeaderboardEntryWire {
   readonly scenario: string;
   readonly seed: string;
-  readonly names: readonly string[];
-  /** When the entry was recorded (ISO 8601). */
-  readonly date: string;
-  /** null when no round was played. */
-  readonly score: number | null;
-  readonly meanBin: number | null;
   readonly criticalBuffer: number;
-  readonly bounded: boolean;
-  readonly valid: boolean;
-  /** Why the entry does not count, in English (null when valid). */
-  readonly reason: string | null;
-  /** The same reasons as data, for clients to put in their own words (empty when valid). */
-  readonly why: readonly NotCounted[];
-  /** Rounds played (of the scenario's). */
-  readonly rounds: number;
   /** historyDigest of the played history (game/core/headless.ts). */
   readonly digest: string;
 }
@@ -292,7 +285,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
   };
 
   router.get('/api/challenges', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s) => {
+    ctx.body = [...SCENARIOS.values()].map((s): ChallengeWire => {
       const best = sql.valid.get(s.id, 1);
       return {
         scenario: s.id,
@@ -349,14 +342,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       sql.addChallenge.run(matchID, code, scenario.id, seed, 'table', Date.now());
       log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'table', players });
       ctx.status = 201;
-      ctx.body = {
-        code,
-        matchID,
-        seat: '0',
-        credentials,
-        joinUrl: `${origin(ctx)}/join/${code}`,
-        facilitatorUrl: `${origin(ctx)}/facilitate/${code}`,
-      };
+      ctx.body = createdSession(origin(ctx), code, matchID, credentials);
     }, crash),
   );
 
@@ -366,7 +352,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     name: string,
     setupData: Record<string, unknown> & { humanSeats: number },
     seed: string,
-  ) => {
+  ): Promise<JoinedSeatWire> => {
     const { code, matchID } = openSession(deps, setupData, 1);
     const seat = seatWorkshop(1, 1, setupData.humanSeats) + 1;
     const credentials = secretToken();
@@ -393,7 +379,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       if (!ENTRY_ID.test(id)) throw new HttpError(400, 'an entry id is 16 hexadecimal digits');
       const row = sql.entry.get(id);
       if (!row) throw new HttpError(404, `no leaderboard entry has the id ${id}`);
-      ctx.body = { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown };
+      ctx.body = { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown } satisfies ChallengeEntryWire;
     }, crash),
   );
 
@@ -404,7 +390,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       const scenario = SCENARIO_ID.test(id) ? SCENARIOS.get(id) : undefined;
       if (!scenario) throw new HttpError(404, `no challenge for the scenario "${id.slice(0, 40)}"`);
       const rows = [...sql.valid.all(id, LEADERBOARD_LIMIT), ...sql.invalid.all(id, LEADERBOARD_LIMIT)];
-      ctx.body = {
+      const body: LeaderboardWire = {
         scenario: id,
         seed: challengeSeed(id),
         entries: rows.map((r) => {
@@ -423,6 +409,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
           };
         }),
       };
+      ctx.body = body;
     }, crash),
   );
 

@@ -12,18 +12,25 @@ import { SCENARIOS } from '../game/core/scenarios';
 import { parseSetupData } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
+import {
+  CREATE_SESSION_FIELDS,
+  type CreatedSession,
+  type JoinedSeatWire,
+  type LeftSeat,
+  type ScenarioWire,
+  type SessionWire,
+} from '../game/contract/api';
+import { CODE_ALPHABET, CODE_LENGTH, CODE_PATTERN } from '../game/contract/codes';
+import { sessionPath } from '../game/contract/routes';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './names';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
-
 export const secretToken = (bytes = 16) => randomBytes(bytes).toString('hex');
 
 function newCode(): string {
-  const bytes = randomBytes(6);
+  const bytes = randomBytes(CODE_LENGTH);
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
@@ -72,7 +79,8 @@ function prepareSessions(storage: SqliteStorage) {
 
 /** The session of a join code: 400 for a malformed code, 404 for an unknown one, 410 when its match is gone. */
 export function findSession(storage: SqliteStorage, code: string): SessionRow {
-  if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
+  if (!CODE_PATTERN.test(code))
+    throw new HttpError(400, `a join code is ${CODE_LENGTH} letters and digits, like K7M2QX`);
   const row = sessionsTable(storage).byCode.get(code);
   if (!row) throw new HttpError(404, `no session has the code ${code}`);
   if (!storage.fetch(row.match_id, { metadata: true }).metadata)
@@ -105,6 +113,18 @@ export function openSession(
   return { code, matchID, credentials };
 }
 
+/** The answer to a created session (or table challenge): the facilitator's seat 0 and the links. */
+export function createdSession(origin: string, code: string, matchID: string, credentials: string): CreatedSession {
+  return {
+    code,
+    matchID,
+    seat: '0',
+    credentials,
+    joinUrl: `${origin}${sessionPath('join', code)}`,
+    facilitatorUrl: `${origin}${sessionPath('facilitate', code)}`,
+  };
+}
+
 /** Install the session API; returns whether a match belongs to a session (has a join code). */
 export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
   const { storage, log } = deps;
@@ -114,7 +134,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
   const session = (code: string): SessionRow => findSession(storage, code);
 
   router.get('/api/scenarios', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s) => ({
+    ctx.body = [...SCENARIOS.values()].map((s): ScenarioWire => ({
       id: s.id,
       title: s.title,
       story: s.story,
@@ -134,9 +154,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
     handle(async (ctx) => {
       const body = await readJson(ctx);
       if (!isRecord(body)) throw new HttpError(400, 'send {"scenario", "players", "rounds", "roundSeconds"}');
-      const extra = Object.keys(body).find(
-        (k) => !['scenario', 'players', 'rounds', 'roundSeconds', 'autopilot', 'newRoad'].includes(k),
-      );
+      const extra = Object.keys(body).find((k) => !(CREATE_SESSION_FIELDS as readonly string[]).includes(k));
       if (extra) throw new HttpError(400, `unknown field "${extra}"`);
       const scenario = typeof body.scenario === 'string' ? SCENARIOS.get(body.scenario) : undefined;
       if (!scenario) throw new HttpError(400, `scenario must be one of ${[...SCENARIOS.keys()].join(', ')}`);
@@ -160,14 +178,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const { code, matchID, credentials } = openSession(deps, setupData, players);
       log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
       ctx.status = 201;
-      ctx.body = {
-        code,
-        matchID,
-        seat: '0',
-        credentials,
-        joinUrl: `${origin(ctx)}/join/${code}`,
-        facilitatorUrl: `${origin(ctx)}/facilitate/${code}`,
-      };
+      ctx.body = createdSession(origin(ctx), code, matchID, credentials);
     }, crash),
   );
 
@@ -178,7 +189,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
       const g = state!.G as G;
       const scenario = SCENARIOS.get(g.config.scenarioId);
-      ctx.body = {
+      const body: SessionWire = {
         code: row.code,
         matchID: row.match_id,
         scenario: { id: g.config.scenarioId, title: g.config.title, learningGoal: scenario?.learningGoal ?? '' },
@@ -190,8 +201,9 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
         round: g.round,
         players: Object.values(metadata!.players)
           .filter((p) => p.id !== 0 && p.name !== undefined)
-          .map((p) => ({ seat: String(p.id), name: p.name, connected: Boolean(p.isConnected) })),
+          .map((p) => ({ seat: String(p.id), name: p.name!, connected: Boolean(p.isConnected) })),
       };
+      ctx.body = body;
     }, crash),
   );
 
@@ -219,13 +231,14 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const g = state!.G as G;
       const w = g.workshops[seat - 1];
       log('seat-joined', { code: row.code, seat });
-      ctx.body = {
+      const joined: JoinedSeatWire = {
         code: row.code,
         matchID: row.match_id,
         seat: String(seat),
         credentials,
         workshop: w ? { index: seat - 1, id: w.id, name: w.name } : { index: seat - 1, id: null, name: null },
       };
+      ctx.body = joined;
     }, crash),
   );
 
@@ -246,7 +259,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       metadata!.players[seat] = { id: seat };
       storage.setMetadata(row.match_id, metadata!);
       log('seat-left', { code: row.code, seat });
-      ctx.body = { ok: true };
+      ctx.body = { ok: true } satisfies LeftSeat;
     }, crash),
   );
 
@@ -255,7 +268,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
     handle(async (ctx) => {
       const row = session(ctx.params.code ?? '');
       ctx.type = 'image/svg+xml';
-      ctx.body = await QRCode.toString(`${origin(ctx)}/join/${row.code}`, {
+      ctx.body = await QRCode.toString(`${origin(ctx)}${sessionPath('join', row.code)}`, {
         type: 'svg',
         margin: 1,
         errorCorrectionLevel: 'M',

@@ -1,15 +1,25 @@
 /** The two ways to start a challenge: checks of what was typed before it is sent. Pure. */
 import { t } from '../i18n';
-import { MAX_NAME } from '../lobby/NameForm';
+import { type TypedNameFault, tidyName } from '../lobby/typedName';
+import { NAME_MAX } from '../../game/contract/limits';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
+function faultText(fault: TypedNameFault): string {
+  switch (fault) {
+    case 'empty':
+      return t('challenge.error.empty');
+    case 'long':
+      return t('challenge.error.long', { max: NAME_MAX });
+    case 'characters':
+      return t('challenge.error.characters');
+  }
+}
+
 /** A name for the leaderboard as it will be sent (spaces tidied), or the problem with it. */
 export function checkChallengeName(typed: string): Checked<string> {
-  const name = typed.trim().replace(/\s+/g, ' ');
-  if (name === '') return { ok: false, error: t('challenge.error.empty') };
-  if (name.length > MAX_NAME) return { ok: false, error: t('challenge.error.long', { max: MAX_NAME }) };
-  return { ok: true, value: name };
+  const checked = tidyName(typed);
+  return checked.ok ? { ok: true, value: checked.name } : { ok: false, error: faultText(checked.fault) };
 }
 
 /** The number of people at a table: a whole number from 1 to the network's workshops. */

@@ -1,16 +1,25 @@
-/** The join form: a name (1-40 characters); the server's answer is shown next to the field. */
+/** The join form: a name (the contract's name rule); the server's answer is shown next to the field. */
 import { type FormEvent, useState } from 'react';
 import { Button, Field, inputClass } from '../app/ui';
 import { t } from '../i18n';
+import { type TypedNameFault, tidyName } from './typedName';
+import { NAME_MAX } from '../../game/contract/limits';
 
-export const MAX_NAME = 40;
+function faultText(fault: TypedNameFault): string {
+  switch (fault) {
+    case 'empty':
+      return t('join.error.empty');
+    case 'long':
+      return t('join.error.long', { max: NAME_MAX });
+    case 'characters':
+      return t('join.error.characters');
+  }
+}
 
 /** A name as it will be sent, or the problem with it. Pure. */
 export function checkName(typed: string): { ok: true; name: string } | { ok: false; error: string } {
-  const name = typed.trim().replace(/\s+/g, ' ');
-  if (name === '') return { ok: false, error: t('join.error.empty') };
-  if (name.length > MAX_NAME) return { ok: false, error: t('join.error.long', { max: MAX_NAME }) };
-  return { ok: true, name };
+  const checked = tidyName(typed);
+  return checked.ok ? checked : { ok: false, error: faultText(checked.fault) };
 }
 
 interface NameFormProps {
@@ -32,7 +41,7 @@ export function NameForm({ busy, serverError, onSubmit, onEdit }: NameFormProps)
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field label={t('join.name')} hint={t('join.name.hint')} error={error ?? serverError}>
+      <Field label={t('join.name')} hint={t('join.name.hint', { max: NAME_MAX })} error={error ?? serverError}>
         {(c) => (
           <input
             {...c}
@@ -44,7 +53,7 @@ export function NameForm({ busy, serverError, onSubmit, onEdit }: NameFormProps)
               onEdit();
             }}
             autoComplete="nickname"
-            maxLength={MAX_NAME + 10}
+            maxLength={NAME_MAX + 10}
           />
         )}
       </Field>
