@@ -2,24 +2,16 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Field, inputClass } from '../app/ui';
 import { t } from '../i18n';
-import { type TypedNameFault, tidyName } from './typedName';
+import { checkTypedName } from './typedName';
 import { NAME_MAX } from '../../game/contract/limits';
-
-function faultText(fault: TypedNameFault): string {
-  switch (fault) {
-    case 'empty':
-      return t('join.error.empty');
-    case 'long':
-      return t('join.error.long', { max: NAME_MAX });
-    case 'characters':
-      return t('join.error.characters');
-  }
-}
 
 /** A name as it will be sent, or the problem with it. Pure. */
 export function checkName(typed: string): { ok: true; name: string } | { ok: false; error: string } {
-  const checked = tidyName(typed);
-  return checked.ok ? checked : { ok: false, error: faultText(checked.fault) };
+  return checkTypedName(typed, {
+    empty: 'join.error.empty',
+    long: 'join.error.long',
+    characters: 'join.error.characters',
+  });
 }
 
 interface NameFormProps {

@@ -1,13 +1,6 @@
 /** [A3] client/ and server/ never import each other: what they share is in game/contract/. */
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
-
-async function rulesBroken(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
-}
+import { rulesBroken } from './lintText';
 
 describe('[A3] the boundary lint rule between client/ and server/', () => {
   it.each([
