@@ -1,4 +1,5 @@
-// Lint rules. The important one: game/ is pure (no client/, server/, React, Node or DOM).
+// Lint rules. The important ones: game/ is pure (no client/, server/, React, Node or DOM), and
+// client/ and server/ never import each other (what they share is in game/contract/).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -91,6 +92,39 @@ export default tseslint.config(
         'error',
         { object: 'Math', property: 'random', message: 'Use a seeded stream from game/engine/rng.ts.' },
         { object: 'Date', property: 'now', message: 'game/ is deterministic: pass time in.' },
+      ],
+    },
+  },
+  {
+    // The client and the server share their contract through game/contract/, never each other's code.
+    files: ['client/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+server(/|$)',
+              message: 'client/ may not import server/: share it through game/contract/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+client(/|$)',
+              message: 'server/ may not import client/: share it through game/contract/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,6 +21,7 @@ import { GAME_NAME, createGame } from '../game/core/game';
 import type { G } from '../game/core/types';
 import { playerView } from '../game/core/view';
 import { authOf, httpServer, lobbyRouter, matchQueue, socketServer } from './bgio';
+import { SPA_PATH } from '../game/contract/routes';
 import { installChallengeApi } from './challenges';
 import { installDebriefApi } from './debrief';
 import { refusePacket, safeRefusal } from './guard';
@@ -133,8 +134,6 @@ export class CoalescingPubSub {
   }
 }
 
-const SPA_ROUTES = /^\/(join|play|facilitate|new|lab|debrief|challenge|leaderboard|replay)(\/|$)|^\/$/;
-
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? jsonLogger();
   const unrouteLibraryErrors = routeLibraryErrors(log);
@@ -205,7 +204,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (existsSync(join(clientDir, 'index.html'))) {
     app.use(serve(clientDir, { index: 'index.html', maxage: 0 }));
     app.use(async (ctx, next) => {
-      if (ctx.method === 'GET' && SPA_ROUTES.test(ctx.path)) {
+      if (ctx.method === 'GET' && SPA_PATH.test(ctx.path)) {
         ctx.path = '/index.html';
         await serve(clientDir)(ctx, next);
         return;

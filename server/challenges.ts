@@ -20,6 +20,13 @@ import { SCENARIOS } from '../game/core/scenarios';
 import { workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
+import type {
+  ChallengeEntryWire,
+  ChallengeWire,
+  JoinedSeatWire,
+  LeaderboardEntryWire,
+  LeaderboardWire,
+} from '../game/contract/api';
 import { debriefData } from '../game/debrief/data';
 import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
@@ -43,25 +50,11 @@ export interface ChallengeDeps {
   readonly publicUrl?: string;
 }
 
-export interface LeaderboardEntry {
-  readonly id: string;
+/** A recorded run: what the leaderboard shows (the contract's entry) and what the server keeps. */
+export interface LeaderboardEntry extends LeaderboardEntryWire {
   readonly scenario: string;
   readonly seed: string;
-  readonly names: readonly string[];
-  /** When the entry was recorded (ISO 8601). */
-  readonly date: string;
-  /** null when no round was played. */
-  readonly score: number | null;
-  readonly meanBin: number | null;
   readonly criticalBuffer: number;
-  readonly bounded: boolean;
-  readonly valid: boolean;
-  /** Why the entry does not count, in English (null when valid). */
-  readonly reason: string | null;
-  /** The same reasons as data, for clients to put in their own words (empty when valid). */
-  readonly why: readonly NotCounted[];
-  /** Rounds played (of the scenario's). */
-  readonly rounds: number;
   /** historyDigest of the played history (game/core/headless.ts). */
   readonly digest: string;
 }
@@ -248,7 +241,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
   };
 
   router.get('/api/challenges', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s) => {
+    ctx.body = [...SCENARIOS.values()].map((s): ChallengeWire => {
       const best = sql.valid.get(s.id, 1);
       return {
         scenario: s.id,
@@ -304,7 +297,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     name: string,
     setupData: Record<string, unknown> & { humanSeats: number },
     seed: string,
-  ) => {
+  ): Promise<JoinedSeatWire> => {
     const { code, matchID } = openSession(deps, setupData, 1);
     const seat = seatWorkshop(1, 1, setupData.humanSeats) + 1;
     const credentials = secretToken();
@@ -331,7 +324,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       if (!ENTRY_ID.test(id)) throw new HttpError(400, 'an entry id is 16 hexadecimal digits');
       const row = sql.entry.get(id);
       if (!row) throw new HttpError(404, `no leaderboard entry has the id ${id}`);
-      ctx.body = { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown };
+      ctx.body = { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown } satisfies ChallengeEntryWire;
     }, crash),
   );
 
@@ -342,7 +335,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       const scenario = SCENARIO_ID.test(id) ? SCENARIOS.get(id) : undefined;
       if (!scenario) throw new HttpError(404, `no challenge for the scenario "${id.slice(0, 40)}"`);
       const rows = [...sql.valid.all(id, LEADERBOARD_LIMIT), ...sql.invalid.all(id, LEADERBOARD_LIMIT)];
-      ctx.body = {
+      const body: LeaderboardWire = {
         scenario: id,
         seed: challengeSeed(id),
         entries: rows.map((r) => {
@@ -361,6 +354,7 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
           };
         }),
       };
+      ctx.body = body;
     }, crash),
   );
 

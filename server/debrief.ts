@@ -16,6 +16,7 @@ import {
   compactHistory,
   counterfactual,
 } from '../game/debrief/counterfactual';
+import type { CounterfactualWire } from '../game/contract/api';
 import { debriefData } from '../game/debrief/data';
 import type { DebriefData } from '../game/debrief/types';
 import { FACILITATOR, type G } from '../game/core/types';
@@ -284,7 +285,7 @@ export function installDebriefApi(router: Router, deps: DebriefDeps): { close():
         }
         rounds = await job;
       }
-      ctx.body = { spec, rounds };
+      ctx.body = { spec, rounds } satisfies CounterfactualWire;
     }, crash),
   );
   return { close: () => runner.close() };

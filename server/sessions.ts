@@ -14,19 +14,26 @@ import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import { isRecord } from '../game/core/schema';
 import { holdsSeat } from './credentials';
+import {
+  CREATE_SESSION_FIELDS,
+  type CreatedSession,
+  type JoinedSeatWire,
+  type LeftSeat,
+  type ScenarioWire,
+  type SessionWire,
+} from '../game/contract/api';
+import { CODE_ALPHABET, CODE_LENGTH, CODE_PATTERN } from '../game/contract/codes';
+import { sessionPath } from '../game/contract/routes';
 import { HttpError, handle, readJson } from './http';
 import { nameProblem } from './names';
 import { parseTableRequest } from './sessionRequest';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
-
 export const secretToken = (bytes = 16) => randomBytes(bytes).toString('hex');
 
 function newCode(): string {
-  const bytes = randomBytes(6);
+  const bytes = randomBytes(CODE_LENGTH);
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
@@ -65,7 +72,8 @@ function prepareSessions(storage: SqliteStorage) {
 
 /** The session of a join code: 400 for a malformed code, 404 for an unknown one, 410 when its match is gone. */
 export function findSession(storage: SqliteStorage, code: string): SessionRow {
-  if (!CODE_PATTERN.test(code)) throw new HttpError(400, 'a join code is 6 letters and digits, like K7M2QX');
+  if (!CODE_PATTERN.test(code))
+    throw new HttpError(400, `a join code is ${CODE_LENGTH} letters and digits, like K7M2QX`);
   const row = sessionsTable(storage).byCode.get(code);
   if (!row) throw new HttpError(404, `no session has the code ${code}`);
   if (!storage.fetch(row.match_id, { metadata: true }).metadata)
@@ -98,27 +106,27 @@ export function openSession(
   return { code, matchID, credentials };
 }
 
+/** The answer to a created session (or table challenge): the facilitator's seat 0 and the links. */
+export function createdSession(origin: string, code: string, matchID: string, credentials: string): CreatedSession {
+  return {
+    code,
+    matchID,
+    seat: '0',
+    credentials,
+    joinUrl: `${origin}${sessionPath('join', code)}`,
+    facilitatorUrl: `${origin}${sessionPath('facilitate', code)}`,
+  };
+}
+
 /** Open a table's session and the 201 reply: the facilitator's seat, credentials and links. */
 export function openTable(
   deps: Pick<SessionDeps, 'game' | 'storage' | 'publicUrl'>,
   requestOrigin: string,
   setupData: Record<string, unknown> & { humanSeats: number },
   players: number,
-) {
+): { code: string; matchID: string; reply: CreatedSession } {
   const { code, matchID, credentials } = openSession(deps, setupData, players);
-  const origin = deps.publicUrl ?? requestOrigin;
-  return {
-    code,
-    matchID,
-    reply: {
-      code,
-      matchID,
-      seat: '0',
-      credentials,
-      joinUrl: `${origin}/join/${code}`,
-      facilitatorUrl: `${origin}/facilitate/${code}`,
-    },
-  };
+  return { code, matchID, reply: createdSession(deps.publicUrl ?? requestOrigin, code, matchID, credentials) };
 }
 
 /** Install the session API; returns whether a match belongs to a session (has a join code). */
@@ -130,7 +138,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
   const session = (code: string): SessionRow => findSession(storage, code);
 
   router.get('/api/scenarios', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s) => ({
+    ctx.body = [...SCENARIOS.values()].map((s): ScenarioWire => ({
       id: s.id,
       title: s.title,
       story: s.story,
@@ -151,7 +159,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const { scenario, workshops, players, options } = parseTableRequest(
         await readJson(ctx),
         'send {"scenario", "players", "rounds", "roundSeconds"}',
-        ['rounds', 'roundSeconds', 'autopilot', 'newRoad'],
+        CREATE_SESSION_FIELDS.filter((field) => field !== 'scenario' && field !== 'players'),
       );
       const setupData = {
         scenario: scenario.id,
@@ -173,7 +181,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
       const g = state!.G as G;
       const scenario = SCENARIOS.get(g.config.scenarioId);
-      ctx.body = {
+      const body: SessionWire = {
         code: row.code,
         matchID: row.match_id,
         scenario: { id: g.config.scenarioId, title: g.config.title, learningGoal: scenario?.learningGoal ?? '' },
@@ -185,8 +193,9 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
         round: g.round,
         players: Object.values(metadata!.players)
           .filter((p) => p.id !== 0 && p.name !== undefined)
-          .map((p) => ({ seat: String(p.id), name: p.name, connected: Boolean(p.isConnected) })),
+          .map((p) => ({ seat: String(p.id), name: p.name!, connected: Boolean(p.isConnected) })),
       };
+      ctx.body = body;
     }, crash),
   );
 
@@ -214,13 +223,14 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       const g = state!.G as G;
       const w = g.workshops[seat - 1];
       log('seat-joined', { code: row.code, seat });
-      ctx.body = {
+      const joined: JoinedSeatWire = {
         code: row.code,
         matchID: row.match_id,
         seat: String(seat),
         credentials,
         workshop: w ? { index: seat - 1, id: w.id, name: w.name } : { index: seat - 1, id: null, name: null },
       };
+      ctx.body = joined;
     }, crash),
   );
 
@@ -240,7 +250,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       metadata!.players[seat] = { id: seat };
       storage.setMetadata(row.match_id, metadata!);
       log('seat-left', { code: row.code, seat });
-      ctx.body = { ok: true };
+      ctx.body = { ok: true } satisfies LeftSeat;
     }, crash),
   );
 
@@ -249,7 +259,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
     handle(async (ctx) => {
       const row = session(ctx.params.code ?? '');
       ctx.type = 'image/svg+xml';
-      ctx.body = await QRCode.toString(`${origin(ctx)}/join/${row.code}`, {
+      ctx.body = await QRCode.toString(`${origin(ctx)}${sessionPath('join', row.code)}`, {
         type: 'svg',
         margin: 1,
         errorCorrectionLevel: 'M',

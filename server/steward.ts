@@ -11,6 +11,7 @@ import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { Master } from 'boardgame.io/master';
 import { FACILITATOR, type G } from '../game/core/types';
 import type { Logger } from './log';
+import type { MoveArgs, MoveName } from '../game/contract/moves';
 import type { SqliteStorage } from './storage/sqlite';
 
 export interface StewardDeps {
@@ -51,7 +52,7 @@ export class Steward {
   }
 
   /** Make a move as the facilitator, from the server. Resolves once stored and broadcast. */
-  async move(matchID: string, type: string, args: unknown[]): Promise<void> {
+  async move<M extends MoveName>(matchID: string, type: M, args: MoveArgs[M]): Promise<void> {
     const { storage, game, auth, broadcast, queue } = this.deps;
     const transport = { send: () => {}, sendAll: (payload: unknown) => broadcast(matchID, payload) };
     const master = new Master(game, storage, transport, auth as never);

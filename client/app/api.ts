@@ -3,9 +3,8 @@
  * a failure the screen can show next to the right field: the server's `{"error"}` message with
  * its status, a network failure, or an answer of the wrong shape. Nothing here throws.
  */
+import type { CreateSessionBody, CreatedSession } from '../../game/contract/api';
 import {
-  type CreateSessionBody,
-  type CreatedSession,
   type JoinedSeat,
   type ScenarioSummary,
   type SessionInfo,

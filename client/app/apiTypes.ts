@@ -2,67 +2,33 @@
  * The shapes of the session API's answers (docs/API.md) and their parsers: data from the network
  * is checked here once, so the screens can trust it. A parser returns null for a bad shape.
  */
+import type {
+  CreatedSession,
+  JoinedSeatWire,
+  ScenarioWire,
+  SessionPlayer,
+  SessionWire,
+  Unchecked,
+} from '../../game/contract/api';
 import { isRecord } from '../../game/core/schema';
 
-export interface ScenarioSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly story: string;
-  readonly learningGoal: string;
-  readonly questions: readonly string[];
-  readonly workshops: number;
-  readonly rounds: number;
+/** A scenario as the client reads it: the wire's, with a buffer that may be unknown and the mechanics as a list. */
+export type ScenarioSummary = Omit<ScenarioWire, 'criticalBuffer' | 'mechanics'> & {
   /** The uniform critical buffer in hours (null when unknown). */
   readonly criticalBuffer: number | null;
   readonly mechanics: readonly string[];
-  readonly trouble: string;
-  /** The scenario has a "new road" that can be open from the start. */
-  readonly hasNewRoad: boolean;
-}
+};
 
-export interface CreateSessionBody {
-  readonly scenario: string;
-  readonly players: number;
-  readonly rounds?: number;
-  readonly roundSeconds?: number;
-  readonly autopilot?: string;
-  readonly newRoad?: boolean;
-}
-
-export interface CreatedSession {
-  readonly code: string;
-  readonly matchID: string;
-  readonly seat: string;
-  readonly credentials: string;
-  readonly joinUrl: string;
-  readonly facilitatorUrl: string;
-}
-
-export interface SessionPlayer {
-  readonly seat: string;
-  readonly name: string;
-  readonly connected: boolean;
-}
-
-export interface SessionInfo {
-  readonly code: string;
-  readonly matchID: string;
-  readonly scenario: { readonly id: string; readonly title: string; readonly learningGoal: string };
-  readonly workshops: number;
-  readonly rounds: number;
-  readonly roundSeconds: number;
+/** A session as the client reads it (the facilitator's expectation may be unknown). */
+export type SessionInfo = Omit<SessionWire, 'expectedPlayers' | 'status' | 'round'> & {
   /** The number of people the facilitator expects (null when the server does not say). */
   readonly expectedPlayers: number | null;
-  readonly players: readonly SessionPlayer[];
-}
+};
 
-export interface JoinedSeat {
-  readonly code: string;
-  readonly matchID: string;
-  readonly seat: string;
-  readonly credentials: string;
+/** A joined seat as the client reads it (the workshop's id and name are '' before the world is built). */
+export type JoinedSeat = Omit<JoinedSeatWire, 'workshop'> & {
   readonly workshop: { readonly index: number; readonly id: string; readonly name: string };
-}
+};
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -80,8 +46,9 @@ function mechanics(v: unknown): string[] {
   return isRecord(v) ? Object.keys(v).filter((k) => v[k] === true) : [];
 }
 
-function scenario(v: unknown): ScenarioSummary | null {
-  if (!isRecord(v) || !str(v.id) || !str(v.title) || !num(v.workshops) || !num(v.rounds)) return null;
+function scenario(raw: unknown): ScenarioSummary | null {
+  const v = raw as Unchecked<ScenarioWire>;
+  if (!isRecord(raw) || !str(v.id) || !str(v.title) || !num(v.workshops) || !num(v.rounds)) return null;
   return {
     id: v.id,
     title: v.title,
@@ -103,8 +70,9 @@ export function parseScenarios(v: unknown): ScenarioSummary[] | null {
   return list.every((s): s is ScenarioSummary => s !== null) ? list : null;
 }
 
-export function parseCreated(v: unknown): CreatedSession | null {
-  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !str(v.credentials)) return null;
+export function parseCreated(raw: unknown): CreatedSession | null {
+  const v = raw as Unchecked<CreatedSession>;
+  if (!isRecord(raw) || !str(v.code) || !str(v.matchID) || !str(v.credentials)) return null;
   return {
     code: v.code,
     matchID: v.matchID,
@@ -115,14 +83,16 @@ export function parseCreated(v: unknown): CreatedSession | null {
   };
 }
 
-function player(v: unknown): SessionPlayer | null {
-  if (!isRecord(v) || !str(v.seat)) return null;
+function player(raw: unknown): SessionPlayer | null {
+  const v = raw as Unchecked<SessionPlayer>;
+  if (!isRecord(raw) || !str(v.seat)) return null;
   return { seat: v.seat, name: str(v.name) ? v.name : '', connected: v.connected === true };
 }
 
-export function parseSession(v: unknown): SessionInfo | null {
-  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !isRecord(v.scenario)) return null;
-  const s = v.scenario;
+export function parseSession(raw: unknown): SessionInfo | null {
+  const v = raw as Unchecked<SessionWire>;
+  if (!isRecord(raw) || !str(v.code) || !str(v.matchID) || !isRecord(v.scenario)) return null;
+  const s = v.scenario as Unchecked<SessionWire['scenario']>;
   const players = Array.isArray(v.players) ? v.players.map(player) : [];
   if (!str(s.id) || !str(s.title) || !num(v.workshops)) return null;
   return {
@@ -137,9 +107,10 @@ export function parseSession(v: unknown): SessionInfo | null {
   };
 }
 
-export function parseJoined(v: unknown): JoinedSeat | null {
-  if (!isRecord(v) || !str(v.code) || !str(v.matchID) || !str(v.seat) || !str(v.credentials)) return null;
-  const w = v.workshop;
+export function parseJoined(raw: unknown): JoinedSeat | null {
+  const v = raw as Unchecked<JoinedSeatWire>;
+  if (!isRecord(raw) || !str(v.code) || !str(v.matchID) || !str(v.seat) || !str(v.credentials)) return null;
+  const w = v.workshop as Unchecked<JoinedSeatWire['workshop']>;
   if (!isRecord(w) || !num(w.index)) return null;
   return {
     code: v.code,

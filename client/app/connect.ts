@@ -10,7 +10,8 @@ import type { Game } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { createGame } from '../../game/core/game';
-import type { CouncilProposal, Decision, G, Shock } from '../../game/core/types';
+import { CLIENT_MOVES, type ClientMoveName, type GameMoves } from '../../game/contract/moves';
+import type { G } from '../../game/core/types';
 import type { View } from '../../game/core/view';
 import { type CredentialStore, credentialStore } from './credentials';
 
@@ -33,20 +34,6 @@ export function connect(
   return { code, matchID: seat.matchID, playerID: seat.seat, credentials: seat.credentials, name: seat.name };
 }
 
-/** The moves of docs/API.md, typed. */
-export interface GameMoves {
-  commit(round: number, decision: Decision): void;
-  vote(round: number, proposal: CouncilProposal | 'none'): void;
-  start(): void;
-  closeRound(round: number): void;
-  pause(): void;
-  resume(): void;
-  shock(shock: Shock): void;
-  reveal(on: boolean): void;
-  convene(): void;
-  endGame(): void;
-}
-
 type ViewOf<R extends View['role']> = Extract<View, { role: R }>;
 
 export type MatchState<V extends View> =
@@ -67,18 +54,6 @@ export interface MatchOptions {
 }
 
 const defaultGame = createGame();
-const MOVE_NAMES = [
-  'commit',
-  'vote',
-  'start',
-  'closeRound',
-  'pause',
-  'resume',
-  'shock',
-  'reveal',
-  'convene',
-  'endGame',
-] as const;
 
 /** Run a boardgame.io client for a connection; `role` is the view the page expects. */
 export function useMatch<R extends View['role']>(
@@ -117,10 +92,10 @@ export function useMatch<R extends View['role']>(
   }, [matchID, playerID, credentials, multiplayer, game, numPlayers]);
   const moves = useMemo(() => {
     const send =
-      (name: (typeof MOVE_NAMES)[number]) =>
+      (name: ClientMoveName) =>
       (...args: unknown[]) =>
         client.current?.moves[name]?.(...args);
-    return Object.fromEntries(MOVE_NAMES.map((n) => [n, send(n)])) as unknown as GameMoves;
+    return Object.fromEntries(CLIENT_MOVES.map((n) => [n, send(n)])) as unknown as GameMoves;
   }, []);
   if (!state) return { phase: 'connecting' };
   if (state.view.role !== role) return { phase: 'wrongRole', view: state.view };

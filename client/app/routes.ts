@@ -1,4 +1,8 @@
-/** The client's routes (docs/API.md, "The browser"), parsed from a path. Pure. */
+/**
+ * The client's routes (docs/API.md, "The browser"), parsed from a path. The page names the server
+ * also serves are the contract's (game/contract/routes.ts); `dev` is the client's own. Pure.
+ */
+import { PAGES_WITH_CODE, PATH_ID, sessionPath } from '../../game/contract/routes';
 
 export type Route =
   | { readonly page: 'home' }
@@ -14,10 +18,6 @@ export type Route =
   | { readonly page: 'dev'; readonly name: string }
   | { readonly page: 'notFound' };
 
-const WITH_CODE = ['join', 'play', 'facilitate', 'debrief'] as const;
-/** Scenario ids and leaderboard entry ids: letters, digits, '-' and '_'. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** The route of a path; codes are upper-cased (codes are case-insensitive to type). */
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter((p) => p !== '');
@@ -29,10 +29,10 @@ export function matchRoute(pathname: string): Route {
   if (first === 'challenge' && second === undefined) return { page: 'challenge' };
   if (first === 'dev' && second !== undefined) return { page: 'dev', name: second };
   if (first === 'leaderboard' && second !== undefined)
-    return ID.test(second) ? { page: 'leaderboard', scenario: second } : { page: 'notFound' };
+    return PATH_ID.test(second) ? { page: 'leaderboard', scenario: second } : { page: 'notFound' };
   if (first === 'replay' && second !== undefined)
-    return ID.test(second) ? { page: 'replay', id: second } : { page: 'notFound' };
-  const page = WITH_CODE.find((p) => p === first);
+    return PATH_ID.test(second) ? { page: 'replay', id: second } : { page: 'notFound' };
+  const page = PAGES_WITH_CODE.find((p) => p === first);
   if (page && second !== undefined) {
     let code: string;
     try {
@@ -64,6 +64,6 @@ export function pathOf(route: Route): string {
     case 'dev':
       return `/dev/${route.name}`;
     default:
-      return `/${route.page}/${encodeURIComponent(route.code)}`;
+      return sessionPath(route.page, route.code);
   }
 }

@@ -11,7 +11,7 @@ import { navigate } from '../app/router';
 import { Button, Field, inputClass } from '../app/ui';
 import { useFocusOnMount } from '../app/useFocus';
 import { t } from '../i18n';
-import { MAX_NAME } from '../lobby/NameForm';
+import { NAME_MAX } from '../../game/contract/limits';
 import { type ChallengeApi, type ChallengeSummary, challengeApi } from './challengeApi';
 import { type Checked, checkChallengeName, checkPlayers } from './startForm';
 
@@ -61,7 +61,7 @@ function StartForm<T>(props: {
             value={typed}
             inputMode={props.input.inputMode}
             autoComplete={props.input.autoComplete}
-            maxLength={MAX_NAME + 10}
+            maxLength={NAME_MAX + 10}
             onChange={(e) => {
               setTyped(e.target.value);
               setError(null);
@@ -89,7 +89,7 @@ export function SoloForm({ challenge, api = challengeApi }: FormProps) {
     <StartForm
       legend={t('challenge.soloForm', { title: challenge.title })}
       label={t('challenge.name')}
-      hint={t('challenge.name.hint', { max: MAX_NAME })}
+      hint={t('challenge.name.hint', { max: NAME_MAX })}
       submit={t('challenge.soloStart')}
       busyText={t('challenge.starting')}
       input={{ inputMode: 'text', autoComplete: 'nickname', initial: '' }}

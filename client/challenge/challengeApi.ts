@@ -4,49 +4,37 @@
  * pages can trust them; a parser returns null for a bad shape. Nothing here throws.
  */
 import { type ApiResult, type FetchLike, requestJson } from '../app/api';
-import { type CreatedSession, type JoinedSeat, parseCreated, parseJoined } from '../app/apiTypes';
+import { type JoinedSeat, parseCreated, parseJoined } from '../app/apiTypes';
+import type {
+  ChallengeEntryWire,
+  ChallengeWire,
+  CreatedSession,
+  LeaderboardEntryWire,
+  LeaderboardWire,
+  Unchecked,
+} from '../../game/contract/api';
 import { isRecord } from '../../game/core/schema';
 import { DEBRIEF_FORMAT, type DebriefData } from '../../game/debrief/types';
 import type { NotCounted } from './challengeMatch';
 
-export interface ChallengeSummary {
-  readonly scenario: string;
-  readonly title: string;
-  /** The published seed: everyone playing this challenge faces the same dice. */
-  readonly seed: string;
-  readonly rounds: number;
-  readonly workshops: number;
+/** A challenge as the client reads it (the buffer may be unknown; a best run always has a score). */
+export type ChallengeSummary = Omit<ChallengeWire, 'criticalBuffer' | 'best'> & {
   /** The network's uniform critical buffer in hours (null when unknown). */
   readonly criticalBuffer: number | null;
   readonly best: { readonly score: number; readonly name: string } | null;
-}
+};
 
-export interface LeaderboardEntry {
-  readonly id: string;
-  /** The humans who played it (one for a solo challenge). */
-  readonly names: readonly string[];
-  /** When the match ended (ISO 8601). */
-  readonly date: string;
-  /** Mean bin / critical buffer (lower is better); null when no round was played. */
-  readonly score: number | null;
-  readonly meanBin: number | null;
-  readonly bounded: boolean;
-  /** Counts on the leaderboard (bounded, on the seed, every round played, no shocks). */
-  readonly valid: boolean;
-  /** The server's English words for why the run does not count (null when it does). */
-  readonly reason: string | null;
-  /** The same reasons as data, put in the reader's words by why.ts (empty: none, or an old entry). */
-  readonly why: readonly NotCounted[];
-  /** Rounds played (null when the server does not say). */
+/**
+ * A leaderboard entry as the client reads it: `reason` is null when empty, `why` keeps only the
+ * reasons this client knows (empty for an old entry), `rounds` is null when the server does not say.
+ */
+export type LeaderboardEntry = Omit<LeaderboardEntryWire, 'rounds'> & {
   readonly rounds: number | null;
-}
+};
 
-export interface Leaderboard {
-  readonly scenario: string;
-  readonly seed: string;
-  /** Valid entries by score (best first), then the invalid ones. */
+export type Leaderboard = Omit<LeaderboardWire, 'entries'> & {
   readonly entries: readonly LeaderboardEntry[];
-}
+};
 
 export interface ChallengeEntry {
   readonly entry: LeaderboardEntry & { readonly scenario: string; readonly seed: string };
@@ -71,8 +59,9 @@ function hoursOrValue(v: unknown): number | null {
   return isRecord(v) && num(v.value) ? v.value : null;
 }
 
-function challenge(v: unknown): ChallengeSummary | null {
-  if (!isRecord(v) || !str(v.scenario) || !str(v.title) || !str(v.seed) || !num(v.rounds) || !num(v.workshops))
+function challenge(raw: unknown): ChallengeSummary | null {
+  const v = raw as Unchecked<ChallengeWire>;
+  if (!isRecord(raw) || !str(v.scenario) || !str(v.title) || !str(v.seed) || !num(v.rounds) || !num(v.workshops))
     return null;
   const best =
     isRecord(v.best) && num(v.best.score) && str(v.best.name) ? { score: v.best.score, name: v.best.name } : null;
@@ -91,8 +80,9 @@ export const parseChallenges = (v: unknown): ChallengeSummary[] | null => every(
 
 const numOrNull = (v: unknown): v is number | null => v === null || num(v);
 
-function entry(v: unknown): LeaderboardEntry | null {
-  if (!isRecord(v) || !str(v.id) || !strings(v.names) || !str(v.date)) return null;
+function entry(raw: unknown): LeaderboardEntry | null {
+  const v = raw as Unchecked<LeaderboardEntryWire>;
+  if (!isRecord(raw) || !str(v.id) || !strings(v.names) || !str(v.date)) return null;
   if (!numOrNull(v.score) || !numOrNull(v.meanBin) || !bool(v.bounded) || !bool(v.valid)) return null;
   return {
     id: v.id,
@@ -129,8 +119,9 @@ function notCounted(v: unknown): NotCounted | null {
   }
 }
 
-export function parseLeaderboard(v: unknown): Leaderboard | null {
-  if (!isRecord(v) || !str(v.scenario) || !str(v.seed)) return null;
+export function parseLeaderboard(raw: unknown): Leaderboard | null {
+  const v = raw as Unchecked<LeaderboardWire>;
+  if (!isRecord(raw) || !str(v.scenario) || !str(v.seed)) return null;
   const entries = every(v.entries, entry);
   return entries && { scenario: v.scenario, seed: v.seed, entries };
 }
@@ -145,13 +136,15 @@ export function parseDebrief(v: unknown): DebriefData | null {
   return v as unknown as DebriefData;
 }
 
-export function parseEntry(v: unknown): ChallengeEntry | null {
-  if (!isRecord(v) || !isRecord(v.entry)) return null;
+export function parseEntry(raw: unknown): ChallengeEntry | null {
+  const v = raw as Unchecked<ChallengeEntryWire>;
+  if (!isRecord(raw) || !isRecord(v.entry)) return null;
   const e = entry(v.entry);
   const debrief = parseDebrief(v.debrief);
   if (!e || !debrief) return null;
-  const scenario = str(v.entry.scenario) ? v.entry.scenario : debrief.config.scenarioId;
-  const seed = str(v.entry.seed) ? v.entry.seed : (debrief.config.publicSeed ?? '');
+  const w = v.entry as Unchecked<ChallengeEntryWire['entry']>;
+  const scenario = str(w.scenario) ? w.scenario : debrief.config.scenarioId;
+  const seed = str(w.seed) ? w.seed : (debrief.config.publicSeed ?? '');
   return { entry: { ...e, scenario, seed }, debrief };
 }
 

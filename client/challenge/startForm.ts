@@ -1,15 +1,17 @@
 /** The two ways to start a challenge: checks of what was typed before it is sent. Pure. */
 import { t } from '../i18n';
-import { MAX_NAME } from '../lobby/NameForm';
+import { checkTypedName } from '../lobby/typedName';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** A name for the leaderboard as it will be sent (spaces tidied), or the problem with it. */
 export function checkChallengeName(typed: string): Checked<string> {
-  const name = typed.trim().replace(/\s+/g, ' ');
-  if (name === '') return { ok: false, error: t('challenge.error.empty') };
-  if (name.length > MAX_NAME) return { ok: false, error: t('challenge.error.long', { max: MAX_NAME }) };
-  return { ok: true, value: name };
+  const checked = checkTypedName(typed, {
+    empty: 'challenge.error.empty',
+    long: 'challenge.error.long',
+    characters: 'challenge.error.characters',
+  });
+  return checked.ok ? { ok: true, value: checked.name } : checked;
 }
 
 /** The number of people at a table: a whole number from 1 to the network's workshops. */

@@ -3,6 +3,7 @@
  * asked with the seat's credentials. The answers are checked here (the parts the page reads), so
  * the panels can trust them; a failure is an ApiFailure, as everywhere in the client.
  */
+import type { CounterfactualBody, CounterfactualWire, SeatProof, Unchecked } from '../../game/contract/api';
 import { isRecord } from '../../game/core/schema';
 import type { CompactRound, CounterfactualSpec } from '../../game/debrief/counterfactual';
 import { DEBRIEF_FORMAT, type DebriefData } from '../../game/debrief/types';
@@ -59,8 +60,9 @@ export function parseDebrief(v: unknown): DebriefData | null {
 }
 
 /** The rounds of a counterfactual answer `{spec, rounds}`, or null. */
-export function parseCounterfactual(v: unknown, workshops: number): CompactRound[] | null {
-  if (!isRecord(v) || !Array.isArray(v.rounds)) return null;
+export function parseCounterfactual(raw: unknown, workshops: number): CompactRound[] | null {
+  const v = raw as Unchecked<CounterfactualWire>;
+  if (!isRecord(raw) || !Array.isArray(v.rounds)) return null;
   const good = v.rounds.every(
     (r: unknown) =>
       isRecord(r) &&
@@ -70,12 +72,6 @@ export function parseCounterfactual(v: unknown, workshops: number): CompactRound
       numbers(r.binding, workshops),
   );
   return good ? (v.rounds as CompactRound[]) : null;
-}
-
-/** The seat a request proves (docs/API.md: the seat number and its credentials). */
-export interface SeatProof {
-  readonly seat: string;
-  readonly credentials: string;
 }
 
 export interface DebriefApi {
@@ -90,14 +86,14 @@ export interface DebriefApi {
 
 export function createDebriefApi(fetchFn: FetchLike, base = ''): DebriefApi {
   const at = (code: string, what: string) => `${base}/api/sessions/${encodeURIComponent(code)}/${what}`;
-  const who = (seat: SeatProof) => ({ seat: seat.seat, credentials: seat.credentials });
+  const who = (seat: SeatProof): SeatProof => ({ seat: seat.seat, credentials: seat.credentials });
   return {
     debrief: (code, seat) => requestJson(fetchFn, at(code, 'debrief'), parseDebrief, who(seat)),
     counterfactual: (code, seat, spec, workshops) =>
       requestJson(fetchFn, at(code, 'counterfactual'), (v) => parseCounterfactual(v, workshops), {
         ...who(seat),
         spec,
-      }),
+      } satisfies CounterfactualBody),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The facilitator's controls: start, pause / resume, close the round, council, reveal the map, end the game. */
 import { useState } from 'react';
 import type { FacilitatorView } from '../../game/core/view';
-import type { GameMoves } from '../app/connect';
+import type { GameMoves } from '../../game/contract/moves';
 import { Button } from '../app/ui';
 import { t } from '../i18n';
 import { usePending } from './usePending';

@@ -1,8 +1,8 @@
 /** The facilitator / projector view: the network live, the chart, who has committed, and the controls. */
 import { useMemo, useState } from 'react';
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
-import type { GameMoves } from '../app/connect';
+import type { SessionPlayer } from '../../game/contract/api';
+import type { GameMoves } from '../../game/contract/moves';
 import { Announcer } from './Announcer';
 import { BoardHeader } from './BoardHeader';
 import { ControlBar } from './ControlBar';

@@ -1,6 +1,6 @@
 /** The map card: the network (once the game has started), its key and its table. */
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
+import type { SessionPlayer } from '../../game/contract/api';
 import { Card } from '../app/ui';
 import { t } from '../i18n';
 import { MapLegend } from './MapLegend';

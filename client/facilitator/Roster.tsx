@@ -1,6 +1,6 @@
 /** Who has committed this round: every human seat, its workshop, and its state in words and a symbol. */
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
+import type { SessionPlayer } from '../../game/contract/api';
 import { Card } from '../app/ui';
 import { t } from '../i18n';
 import { type SeatState, seatRows } from './selectors';

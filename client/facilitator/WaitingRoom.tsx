@@ -1,6 +1,6 @@
 /** Before the start: how to join (code, link, QR code, big for the projector) and who has joined. */
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
+import type { SessionPlayer } from '../../game/contract/api';
 import { t } from '../i18n';
 import { JoinInfo } from '../lobby/JoinInfo';
 

@@ -1,6 +1,6 @@
 /** The map's facts as a table (for screen readers, and for a closer look): one row per workshop. */
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
+import type { SessionPlayer } from '../../game/contract/api';
 import { t } from '../i18n';
 import { formatHours } from './colour';
 

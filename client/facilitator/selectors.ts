@@ -1,6 +1,6 @@
 /** What the facilitator's screen shows, selected from the view. Pure. */
 import type { FacilitatorView } from '../../game/core/view';
-import type { SessionPlayer } from '../app/apiTypes';
+import type { SessionPlayer } from '../../game/contract/api';
 import { NAMES_UP_TO } from './layout';
 
 /** `present` outside a round (before the start, in a council, after the end). */

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { Layout } from '../app/Layout';
 import { Link, navigate } from '../app/router';
 import { Button, Card, Field, buttonClass, inputClass } from '../app/ui';
-import { CODE_LENGTH, isCode, normaliseCode } from './code';
+import { CODE_LENGTH, isCode, normaliseCode } from '../../game/contract/codes';
 
 function JoinByCode() {
   const [typed, setTyped] = useState('');

@@ -1,16 +1,17 @@
-/** The join form: a name (1-40 characters); the server's answer is shown next to the field. */
+/** The join form: a name (the contract's name rule); the server's answer is shown next to the field. */
 import { type FormEvent, useState } from 'react';
 import { Button, Field, inputClass } from '../app/ui';
 import { t } from '../i18n';
-
-export const MAX_NAME = 40;
+import { checkTypedName } from './typedName';
+import { NAME_MAX } from '../../game/contract/limits';
 
 /** A name as it will be sent, or the problem with it. Pure. */
 export function checkName(typed: string): { ok: true; name: string } | { ok: false; error: string } {
-  const name = typed.trim().replace(/\s+/g, ' ');
-  if (name === '') return { ok: false, error: t('join.error.empty') };
-  if (name.length > MAX_NAME) return { ok: false, error: t('join.error.long', { max: MAX_NAME }) };
-  return { ok: true, name };
+  return checkTypedName(typed, {
+    empty: 'join.error.empty',
+    long: 'join.error.long',
+    characters: 'join.error.characters',
+  });
 }
 
 interface NameFormProps {
@@ -32,7 +33,7 @@ export function NameForm({ busy, serverError, onSubmit, onEdit }: NameFormProps)
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field label={t('join.name')} hint={t('join.name.hint')} error={error ?? serverError}>
+      <Field label={t('join.name')} hint={t('join.name.hint', { max: NAME_MAX })} error={error ?? serverError}>
         {(c) => (
           <input
             {...c}
@@ -44,7 +45,7 @@ export function NameForm({ busy, serverError, onSubmit, onEdit }: NameFormProps)
               onEdit();
             }}
             autoComplete="nickname"
-            maxLength={MAX_NAME + 10}
+            maxLength={NAME_MAX + 10}
           />
         )}
       </Field>

@@ -1,7 +1,7 @@
 /** /new: pick a scenario and settings, create the session, then show how to join it. */
 import { useState } from 'react';
 import { api } from '../app/api';
-import type { CreateSessionBody, CreatedSession } from '../app/apiTypes';
+import type { CreateSessionBody, CreatedSession } from '../../game/contract/api';
 import { credentialStore } from '../app/credentials';
 import { failureText, fieldOf } from '../app/failure';
 import { Layout } from '../app/Layout';

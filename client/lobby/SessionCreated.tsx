@@ -1,5 +1,5 @@
 /** After creating a session: how players join, and the way to the facilitator view. */
-import type { CreatedSession } from '../app/apiTypes';
+import type { CreatedSession } from '../../game/contract/api';
 import { Link } from '../app/router';
 import { useFocusOnMount } from '../app/useFocus';
 import { buttonClass } from '../app/ui';

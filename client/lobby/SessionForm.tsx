@@ -1,6 +1,7 @@
 /** The create-session form: scenario, players, rounds and round timer. */
 import { type FormEvent, useState } from 'react';
-import type { CreateSessionBody, ScenarioSummary } from '../app/apiTypes';
+import type { ScenarioSummary } from '../app/apiTypes';
+import type { CreateSessionBody } from '../../game/contract/api';
 import { Button, Field, inputClass } from '../app/ui';
 import { t } from '../i18n';
 import { ScenarioPicker } from './ScenarioPicker';

@@ -1,5 +1,7 @@
 /** The create-session form: defaults from a scenario, and validation before sending. Pure. */
-import type { CreateSessionBody, ScenarioSummary } from '../app/apiTypes';
+import type { ScenarioSummary } from '../app/apiTypes';
+import type { CreateSessionBody } from '../../game/contract/api';
+import { MAX_ROUNDS } from '../../game/contract/limits';
 import { t } from '../i18n';
 
 export const SESSION_FIELDS = ['scenario', 'players', 'rounds', 'roundSeconds'] as const;
@@ -8,7 +10,6 @@ export type SessionField = (typeof SESSION_FIELDS)[number];
 /** Round timer choices in seconds (0: no timer); rounds of 30 to 90 seconds feel best. */
 export const TIMER_CHOICES = [0, 30, 45, 60, 90, 120, 180, 300] as const;
 export const DEFAULT_TIMER = 60;
-export const MAX_ROUNDS = 500;
 
 export interface SessionFormValues {
   readonly scenario: string;

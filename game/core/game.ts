@@ -14,6 +14,7 @@ import { binFloor, canCommit, keepDecision, waitingSeats } from './decisions';
 import { resolveRound } from './resolve';
 import { type MatchPlan, type SetupData, initialState, parseSetupData, validateSetupData } from './setup';
 import { FACILITATOR, type Decision, type G, type Shock } from './types';
+import type { MoveName } from '../contract/moves';
 import { workshopView } from './view';
 import { buildWorld, cutLink, redrawSpot } from './world';
 import { ownValue, shown } from './schema';
@@ -315,7 +316,7 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         if (!isFacilitator(playerID) || g.status === 'over' || g.status === 'setup') return INVALID_MOVE;
         g.status = 'over';
       }),
-    },
+    } satisfies Record<MoveName, unknown>,
   };
 }
 

@@ -2,6 +2,7 @@
  * Scenarios: data files in assets/scenarios (one per scenario), parsed and validated here with
  * messages that name the bad field. See docs/RULES.md (S rules) and assets/scenarios/README.md.
  */
+import { MAX_ROUNDS } from '../contract/limits';
 import { parseNoise } from '../engine/noise';
 import { type Result, err, ok } from '../engine/result';
 import { BOT_POLICIES, type BotPolicy, type Costs, MECHANICS, type Mechanics } from './types';
@@ -10,7 +11,6 @@ import { checkNumber, checkString, firstError, isRecord, shown, unknownKeys } fr
 export const SCENARIO_ID = /^[a-z0-9-]{1,40}$/;
 export const WORKSHOP_ID = /^[A-Za-z0-9_.-]{1,32}$/;
 export const MAX_WORKSHOPS = 200;
-export const MAX_ROUNDS = 500;
 
 /** A supplier entry in a hand-made network: a fixed input or a choice among suppliers. */
 export type ScenarioInput =

@@ -6,12 +6,12 @@
  *   { "scenario": "two-inputs", "humanSeats": 3, "rounds": 20, "roundSeconds": 60,
  *     "seed": { "policy": "random" } }
  */
+import { MAX_ROUNDS } from '../contract/limits';
 import { parseNoise } from '../engine/noise';
 import { type Result, err, ok } from '../engine/result';
 import {
   type Scenario,
   type ScenarioNetwork,
-  MAX_ROUNDS,
   parseCosts,
   parseMechanics,
   parsePolicy,

@@ -5,7 +5,8 @@
  * Exit code 0 on success, 2 on a usage error, 1 otherwise.
  */
 import { type MatchResult, playMatch } from '../../game/core/headless';
-import { MAX_ROUNDS, parsePolicy } from '../../game/core/scenario';
+import { MAX_ROUNDS } from '../../game/contract/limits';
+import { parsePolicy } from '../../game/core/scenario';
 import { SCENARIOS, scenarioIds } from '../../game/core/scenarios';
 import { SEED_PATTERN, type SetupData, parseSetupData } from '../../game/core/setup';
 import { BOT_POLICIES } from '../../game/core/types';

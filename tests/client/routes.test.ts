@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoute, pathOf } from '../../client/app/routes';
-import { CODE_ALPHABET, isCode, normaliseCode } from '../../client/lobby/code';
+import { CODE_ALPHABET, isCode, normaliseCode } from '../../game/contract/codes';
 
 describe('routes (docs/API.md, "The browser")', () => {
   it('maps every documented path to its page', () => {

@@ -17,25 +17,13 @@ import type { State } from 'boardgame.io';
 import { rootStream, type RandomStream } from '../../game/engine/rng';
 import { BOT_POLICIES, type G } from '../../game/core/types';
 import { SCENARIOS } from '../../game/core/scenarios';
+import { MOVE_NAMES } from '../../game/contract/moves';
 import { api, createSession, joinSession } from '../server/helpers';
 import { type RawSeat, rawSocket } from '../security/raw';
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'toJSON'];
 const MOVE_KEYS = ['round', 'bins', 'kaizenFace', 'help', 'suppliers', 'kind', 'workshop', 'hours', 'workshops'];
-const MOVES = [
-  'start',
-  'commit',
-  'vote',
-  'closeRound',
-  'pause',
-  'resume',
-  'clock',
-  'shock',
-  'convene',
-  'reveal',
-  'setPresence',
-  'endGame',
-] as const;
+const MOVES = MOVE_NAMES;
 /** Moves with arguments come up more often: their arguments are what the rules read. */
 const WEIGHTED_MOVES = [
   ...MOVES,

@@ -1,13 +1,6 @@
 /** [A1] game/ stays pure: the lint rule rejects client/, server/, React, Node, DOM and Math.random there. */
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
-
-async function rulesBroken(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
-}
+import { rulesBroken } from './lintText';
 
 describe('[A1] the purity lint rule for game/', () => {
   it.each([

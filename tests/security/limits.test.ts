@@ -25,7 +25,7 @@ import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../server/app';
 import type { LogFields } from '../../server/log';
-import { CODE_ALPHABET } from '../../server/sessions';
+import { CODE_ALPHABET } from '../../game/contract/codes';
 import { type Created, type TestApp, createSession, joinSession, waitFor, withTestApp } from '../server/helpers';
 import { closeAllRaw, rawSocket } from './raw';
 

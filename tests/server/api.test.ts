@@ -27,7 +27,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { CODE_ALPHABET } from '../../server/sessions';
+import { CODE_ALPHABET } from '../../game/contract/codes';
 import { type Created, type Joined, type TestApp, api, createSession, joinSession, withTestApp } from './helpers';
 
 let app: TestApp;

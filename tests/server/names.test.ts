@@ -6,7 +6,8 @@
  * and lone surrogates. Over the real server too: a refused join seats nobody.
  */
 import { describe, expect, it } from 'vitest';
-import { NAME_MAX, nameProblem } from '../../server/names';
+import { NAME_MAX } from '../../game/contract/limits';
+import { nameProblem } from '../../server/names';
 import { type TestApp, api, createSession, withTestApp } from './helpers';
 
 const HIDDEN = {

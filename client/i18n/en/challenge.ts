@@ -47,6 +47,7 @@ export const challenge = {
   'challenge.name.hint': 'Shown on the leaderboard, 1 to {max} characters.',
   'challenge.error.empty': 'Type a name for the leaderboard.',
   'challenge.error.long': 'A name has at most {max} characters.',
+  'challenge.error.characters': 'A name cannot have < or >, or control or invisible characters.',
   'challenge.soloStart': 'Start the challenge',
   'challenge.starting': 'Starting…',
   'challenge.tableForm': 'Host a table for {title}',

@@ -1,7 +1,8 @@
-/** Join codes (docs/API.md): 6 characters from an alphabet without 0/O and 1/I/L. Pure. */
+/** Join codes (docs/API.md): CODE_LENGTH characters from an alphabet without 0/O and 1/I/L. Pure. */
 
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
+export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 /** What a person typed, as a code: upper case, spaces and dashes dropped. */
 export function normaliseCode(typed: string): string {
@@ -9,5 +10,5 @@ export function normaliseCode(typed: string): string {
 }
 
 export function isCode(code: string): boolean {
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+  return CODE_PATTERN.test(code);
 }
