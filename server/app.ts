@@ -1,7 +1,7 @@
 /**
  * The Kanban Cascade server on one port: the built client, boardgame.io's game server (Socket.IO)
  * and Lobby API, the session API, /health; embedded SQLite storage; the steward (round clock,
- * presence); and every mitigation of ../shared/notes/BOARDGAME-IO.md:
+ * presence); and every mitigation of docs/BOARDGAME-IO.md:
  *  - packet guard (guard.ts) on the game's Socket.IO namespace;
  *  - initial state sanitised and log trimmed in storage (storage/sqlite.ts);
  *  - a cryptographic seed per match (createGame's drawSeed);

@@ -1,5 +1,5 @@
 /**
- * The Socket.IO packet guard (BOARDGAME-IO.md holes 1-4): on the game's namespace, only
+ * The Socket.IO packet guard (docs/BOARDGAME-IO.md, holes 1-4): on the game's namespace, only
  *  - `update` packets carrying a MAKE_MOVE whose payload.playerID equals the playerID the server
  *    authenticates, for a move the game defines, never `automatic`, with bounded plain-data args;
  *  - `sync` packets for a match that exists;

@@ -32,7 +32,7 @@ const isFacilitator = (playerID: string | undefined) => playerID === FACILITATOR
  * Every move runs only on the server and is redacted from the log. Every move also checks the
  * state it needs itself (round number, status), so none is refused merely because another
  * update (a commit, the server's clock) landed first: without ignoreStaleStateID, 7 of 8
- * simultaneous commits were dropped (BOARDGAME-IO.md), and a facilitator's click crossing the
+ * simultaneous commits were dropped (docs/BOARDGAME-IO.md), and a facilitator's click crossing the
  * clock's move was lost.
  */
 const serverMove = (move: AnyMove) => ({
@@ -107,7 +107,7 @@ function applyRuleToBins(g: G): void {
 /** End of a turn: resolve the round (or close the council), then set up the next one. */
 export function endOfTurn(g: G): void {
   // A turn can also end by a forged endTurn event (boardgame.io runs disabled events on the
-  // server, BOARDGAME-IO.md hole 3): then nothing is resolved and the round simply goes on.
+  // server, docs/BOARDGAME-IO.md hole 3): then nothing is resolved and the round simply goes on.
   if (!roundComplete(g) && !councilComplete(g)) return;
   if (g.status === 'council' && g.council) {
     const result = tally(g.council.votes);

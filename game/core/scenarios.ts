@@ -1,6 +1,6 @@
 /**
  * The scenario registry: every file of assets/scenarios, parsed at load, in the order of the
- * design's list (GAME-DESIGN.md section 5). A bad file fails loudly with the parser's message
+ * design's list (docs/RULES.md, S4). A bad file fails loudly with the parser's message
  * (tests/game/scenarios.test.ts checks every file, rules S1-S4).
  */
 import { unwrap } from '../engine/result';

@@ -208,7 +208,7 @@ function scenarioJson(s: Scenario): Record<string, unknown> {
 /**
  * The state at creation: public configuration only. The network, the seats' workshops and the
  * seed are made by the facilitator's `start` move on the server, so nothing secret is in the
- * initial state that boardgame.io's sync sends to every client (BOARDGAME-IO.md, #1159).
+ * initial state that boardgame.io's sync sends to every client (docs/BOARDGAME-IO.md, #1159).
  */
 export function initialState(plan: MatchPlan): G {
   return freshState(plan.config, {

@@ -1,10 +1,10 @@
 /**
  * Embedded persistent storage for boardgame.io: a synchronous better-sqlite3 store in WAL mode.
  * Synchronous on purpose: async adapters race (a lobby join interleaved with a socket connect
- * erased credentials, BOARDGAME-IO.md hole 6). Every write is one transaction, so a killed
+ * erased credentials, docs/BOARDGAME-IO.md hole 6). Every write is one transaction, so a killed
  * process loses nothing that was acknowledged.
  *
- * Two defences live here (BOARDGAME-IO.md): `fetch` never returns the raw initial state (the
+ * Two defences live here (docs/BOARDGAME-IO.md): `fetch` never returns the raw initial state (the
  * sync message would send it, unfiltered, to every client): it returns the spectator's view of it
  * without plugin data; and the log returned to clients is trimmed to its last entries.
  *

@@ -1,7 +1,7 @@
 /**
  * Scenarios (rules S1-S4 in docs/RULES.md): the files of assets/scenarios parse and spell out
  * every field, their stored critical buffers match the lab, bad data gets an error that names the
- * field, and the registry holds exactly the design's eight scenarios (GAME-DESIGN.md section 5).
+ * field, and the registry holds exactly the design's eight scenarios (docs/RULES.md S4).
  */
 import { describe, expect, it } from 'vitest';
 import { noiseMax, noiseMean, parseNoise } from '../../game/engine/noise';
@@ -28,7 +28,7 @@ const scenario = (id: string): Scenario => {
 };
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** The design's starting set, in its order (GAME-DESIGN.md section 5). */
+/** The design's starting set, in its order (docs/RULES.md S4). */
 const DESIGN: readonly (readonly [string, string])[] = [
   ['ring-road', 'Ring road'],
   ['two-inputs', 'Two inputs'],

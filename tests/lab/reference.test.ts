@@ -1,6 +1,6 @@
 /**
  * The engine against the science: every number of the reference table in
- * ../shared/notes/MODEL-FACTS.md (mirrored in docs/MODEL.md), within its tolerance. Seeds are
+ * docs/MODEL.md (the authors' reference numbers), within its tolerance. Seeds are
  * fixed, so these runs are deterministic; each also checks that its own standard error is small
  * enough for the tolerance to mean something.
  */

@@ -13,7 +13,7 @@
  *           credentials unchanged), a seat that does not exist (404), a seat of a session's match
  *           (403); renaming or freeing someone else's seat with one's own credentials (403).
  * SEC-SEAT4 A match created through the Lobby, before anyone joined, cannot be played by someone
- *           who only knows its match id (BOARDGAME-IO.md hole 4, second half).
+ *           who only knows its match id (docs/BOARDGAME-IO.md hole 4, second half).
  * SEC-SEAT5 The Lobby gate holds for every spelling the router accepts (`/join/`, `/JOIN`,
  *           `/Update/`, `/games/KANBAN-CASCADE/...`): a session's match is not joined without its
  *           code, no 9,000-character `<script>` name or 5 KB name with NUL and RTL characters is

@@ -1,5 +1,5 @@
 /**
- * The Socket.IO packet guard (server/guard.ts, BOARDGAME-IO.md holes 1-4): unit tests of
+ * The Socket.IO packet guard (server/guard.ts, docs/BOARDGAME-IO.md holes 1-4): unit tests of
  * refusePacket, and forged packets from a raw socket against a real server.
  *
  * S-GRD1 A well-formed MAKE_MOVE for a move the game defines, from the authenticated seat, passes;
