@@ -217,8 +217,12 @@ describe('the debrief of a finished session in a real browser (issue 5)', () => 
       if (link.binding >= 0) expect(cells[2]).toContain(`line stopped by ${name(link.binding)}`);
     }
     const origin = chain.at(-1)!;
+    // A workshop a person held is named with them: "Workshop 1 (Ada)" (which workshop is the
+    // origin depends on the session's random seed).
+    const player = data.workshops[origin.workshop]!.player;
+    const label = `${name(origin.workshop)}${player ? ` (${player})` : ''}`;
     expect(await page.getByTestId('blame-origin').innerText()).toContain(
-      `back ${chain.length - 1} steps to ${name(origin.workshop)} in round ${origin.round}`,
+      `back ${chain.length - 1} steps to ${label} in round ${origin.round}`,
     );
     await page.locator('#replay-title').scrollIntoViewIfNeeded();
     await shot(page, 'blame-desktop');
