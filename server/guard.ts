@@ -12,7 +12,7 @@
  * refused move's args into a string for its log, which deep arrays or an object with its own
  * `toString` turned into a crash of the whole process.
  */
-import { shown } from '../game/core/schema';
+import { isRecord, shown } from '../game/core/schema';
 import { MOVE_ARGS_LIMITS, payloadProblem } from './payload';
 
 export const ALLOWED_EVENTS = new Set(['update', 'sync']);
@@ -23,8 +23,6 @@ const ACTION_KEYS = new Set(['type', 'payload']);
 const PAYLOAD_KEYS = new Set(['type', 'args', 'playerID', 'credentials']);
 const CREDENTIALS_MAX = 64;
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 const credentialsOk = (c: unknown) =>
   c === undefined || c === null || (typeof c === 'string' && c.length <= CREDENTIALS_MAX);
 
@@ -49,10 +47,10 @@ export function refusePacket(
     return null;
   }
   const [action, stateID, matchID, playerID] = args;
-  if (!isPlainObject(action)) return 'update: action is not an object';
+  if (!isRecord(action)) return 'update: action is not an object';
   const { type, payload } = action;
   if (type !== 'MAKE_MOVE') return `update: action type ${shown(type, 20)} not allowed`;
-  if (!isPlainObject(payload)) return 'update: no payload';
+  if (!isRecord(payload)) return 'update: no payload';
   const p = payload;
   if (typeof p.type !== 'string' || !moves.has(p.type)) return 'update: unknown move';
   if (typeof playerID !== 'string' || p.playerID !== playerID)
