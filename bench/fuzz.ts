@@ -45,7 +45,7 @@ console.error(`fuzzing ${app.url} for ${seconds} s with seed ${values.seed}`);
 const report = await fuzz({
   app,
   stored: (id) => app.storage.rawState(id),
-  seed: values.seed!,
+  seed: values.seed,
   ms: seconds * 1000,
   onFinding: (f) => console.error(`finding: ${f}`),
 });

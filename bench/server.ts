@@ -62,7 +62,7 @@ const baselineGame: Game<BaseG> = {
   endIf: ({ G }) => (G.round > G.rounds ? { over: true } : undefined),
   moves: {
     commit: {
-      move: ({ G, playerID }, round: number) => {
+      move: ({ G, playerID }, round: number): typeof INVALID_MOVE | void => {
         if (round !== G.round || G.committed[playerID]) return INVALID_MOVE;
         G.committed[playerID] = true;
       },
@@ -463,7 +463,7 @@ async function runLoad(kind: Kind, o: Options): Promise<Measures> {
                   if (match.done) return;
                   pending = { round, sent: performance.now() };
                   if (kind === 'kc') {
-                    const me = (seat.client.getState()?.G as unknown as { me: { suppliers: unknown[] } }).me;
+                    const me = (seat.client.getState()?.G as { me: { suppliers: unknown[] } }).me;
                     seat.client.moves.commit!(round, {
                       round,
                       bins: me.suppliers.map(() => 2),

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Server as BgioServer, State } from 'boardgame.io';
 import { Server, SocketIO } from 'boardgame.io/server';
 import serve from 'koa-static';
@@ -192,7 +192,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   // Refuse unknown hosts (421) and origins that are not allowed (403) before anything else, then limits.
   app.use(hostCheck.http);
   app.use(httpLimits(limits, addressOf, note));
-  quietClientErrors(app as never, addressOf, note);
+  quietClientErrors(app, addressOf, note);
   app.use(async (ctx, next) => {
     if (ctx.path === '/health') {
       ctx.body = { ok: true };
@@ -293,8 +293,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await debrief.close();
       await new Promise<void>((resolve) => {
         io.close();
-        (appServer as HttpServer).close(() => resolve());
-        (appServer as HttpServer).closeAllConnections?.();
+        appServer.close(() => resolve());
+        appServer.closeAllConnections?.();
       });
       storage.close();
       unrouteLibraryErrors();

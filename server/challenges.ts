@@ -302,8 +302,8 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     const seat = seatWorkshop(1, 1, setupData.humanSeats) + 1;
     const credentials = secretToken();
     const { metadata } = storage.fetch(matchID, { metadata: true });
-    metadata!.players[seat] = { ...metadata!.players[seat], id: seat, name, credentials };
-    storage.setMetadata(matchID, metadata!);
+    metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
+    storage.setMetadata(matchID, metadata);
     sql.addChallenge.run(matchID, code, scenario.id, seed, 'solo', Date.now());
     await steward.move(matchID, 'start', []);
     const started = storage.rawState(matchID) as State<G> | undefined;

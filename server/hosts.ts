@@ -116,9 +116,15 @@ export function hostGuard<R extends HeaderRequest>(
   onRefused: (refusal: HostRefusal, req: R, path: string) => void,
 ) {
   return {
-    http: async (ctx: { req: R; path: string; status: number; body: unknown }, next: () => Promise<unknown>) => {
+    http: async (
+      ctx: { req: R; path: string; status: number; body: unknown },
+      next: () => Promise<unknown>,
+    ): Promise<void> => {
       const refused = policy.refusal(header(ctx.req, 'host'), header(ctx.req, 'origin'));
-      if (!refused) return next();
+      if (!refused) {
+        await next();
+        return;
+      }
       onRefused(refused, ctx.req, ctx.path);
       ctx.status = refused.status;
       ctx.body = { error: refused.error };

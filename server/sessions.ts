@@ -179,7 +179,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
     handle(async (ctx) => {
       const row = session(ctx.params.code ?? '');
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
-      const g = state!.G as G;
+      const g = state.G as G;
       const scenario = SCENARIOS.get(g.config.scenarioId);
       const body: SessionWire = {
         code: row.code,
@@ -191,7 +191,7 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
         expectedPlayers: row.players,
         status: g.status,
         round: g.round,
-        players: Object.values(metadata!.players)
+        players: Object.values(metadata.players)
           .filter((p) => p.id !== 0 && p.name !== undefined)
           .map((p) => ({ seat: String(p.id), name: p.name!, connected: Boolean(p.isConnected) })),
       };
@@ -208,19 +208,19 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       if (problem) throw new HttpError(400, problem);
       const name = (body as { name: string }).name.trim();
       const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
-      if (state!.ctx.gameover !== undefined) throw new HttpError(409, 'this session has ended');
-      const n = (state!.G as G).config.workshops;
+      if (state.ctx.gameover !== undefined) throw new HttpError(409, 'this session has ended');
+      const n = (state.G as G).config.workshops;
       // Spread the expected players over the network first, then fill the rest in order.
       const order = [
         ...Array.from({ length: row.players }, (_, k) => seatWorkshop(k + 1, row.players, n) + 1),
         ...Array.from({ length: n }, (_, i) => i + 1),
       ];
-      const seat = order.find((s) => metadata!.players[s]?.name === undefined);
+      const seat = order.find((s) => metadata.players[s]?.name === undefined);
       if (seat === undefined) throw new HttpError(409, 'every workshop of this session is taken');
       const credentials = secretToken();
-      metadata!.players[seat] = { ...metadata!.players[seat], id: seat, name, credentials };
-      storage.setMetadata(row.match_id, metadata!);
-      const g = state!.G as G;
+      metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
+      storage.setMetadata(row.match_id, metadata);
+      const g = state.G as G;
       const w = g.workshops[seat - 1];
       log('seat-joined', { code: row.code, seat });
       const joined: JoinedSeatWire = {
@@ -244,11 +244,11 @@ export function installSessionApi(router: Router, deps: SessionDeps): (matchID: 
       }
       const { metadata } = storage.fetch(row.match_id, { metadata: true });
       const seat = Number(body.seat);
-      if (!Number.isInteger(seat) || seat < 1 || !holdsSeat(metadata!, seat, body.credentials)) {
+      if (!Number.isInteger(seat) || seat < 1 || !holdsSeat(metadata, seat, body.credentials)) {
         throw new HttpError(403, 'these credentials do not hold that seat');
       }
-      metadata!.players[seat] = { id: seat };
-      storage.setMetadata(row.match_id, metadata!);
+      metadata.players[seat] = { id: seat };
+      storage.setMetadata(row.match_id, metadata);
       log('seat-left', { code: row.code, seat });
       ctx.body = { ok: true } satisfies LeftSeat;
     }, crash),

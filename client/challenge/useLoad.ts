@@ -1,5 +1,5 @@
 /** Load one API answer when `key` changes, with a retry; a late answer for an old key is dropped. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiResult } from '../app/api';
 import { failureText } from '../app/failure';
 import type { Loadable } from '../lobby/useScenarios';
@@ -9,10 +9,16 @@ export type LoadState<T> = Loadable<T> & { readonly notFound?: boolean };
 export function useLoad<T>(load: () => Promise<ApiResult<T>>, key: string): { value: LoadState<T>; retry: () => void } {
   const [value, setValue] = useState<LoadState<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // `load` is a fresh closure every render; `key` says what it loads, so the loading effect
+  // reads the latest closure from a ref rather than re-running for every new one.
+  const latest = useRef(load);
+  useEffect(() => {
+    latest.current = load;
+  });
   useEffect(() => {
     let live = true;
     setValue({ state: 'loading' });
-    void load().then((r) => {
+    void latest.current().then((r) => {
       if (!live) return;
       setValue(
         r.ok
@@ -27,7 +33,6 @@ export function useLoad<T>(load: () => Promise<ApiResult<T>>, key: string): { va
     return () => {
       live = false;
     };
-    // `load` is a fresh closure every render; `key` says what it loads.
   }, [key, attempt]);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   return { value, retry };

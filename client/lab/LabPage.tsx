@@ -46,7 +46,7 @@ export default function LabPage() {
   const [invalid, setInvalid] = useState(0);
   const [results, setResults] = useState<Results>({});
   const form = useRef<HTMLFormElement>(null);
-  const onResult = useCallback((r: LabResult) => setResults((all) => ({ ...all, [r.experiment]: r }) as Results), []);
+  const onResult = useCallback((r: LabResult) => setResults((all) => ({ ...all, [r.experiment]: r })), []);
   const { state, start, cancel } = useLabRunner(onResult);
 
   const critical = results.critical;

@@ -1,15 +1,9 @@
 /** The model half of the form: a generated topology or a scenario's network, trouble, bin spread. */
 import { Field, inputClass } from '../app/ui';
 import { type MessageKey, t } from '../i18n';
-import { GENERATED_KINDS, type GeneratedKind, type LabFormErrors, type ModelValues } from './form';
+import { GENERATED_KINDS, type GeneratedKind, type ModelFieldsProps, type ModelValues } from './form';
 import { LAB_SCENARIOS, findScenario } from './scenarios';
 import { TroubleFields } from './TroubleFields';
-
-export interface ModelFieldsProps {
-  readonly values: ModelValues;
-  readonly errors: LabFormErrors;
-  readonly onChange: (patch: Partial<ModelValues>) => void;
-}
 
 export function ModelFields({ values, errors, onChange }: ModelFieldsProps) {
   const scenario = values.source === 'scenario' ? findScenario(values.scenario) : undefined;

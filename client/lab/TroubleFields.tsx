@@ -1,8 +1,7 @@
 /** Trouble: a preset (the paper's, a plain die, the scenarios' dice) or a typed spec with its parser's error. */
 import { Field, inputClass } from '../app/ui';
 import { t } from '../i18n';
-import { CUSTOM_TROUBLE } from './form';
-import type { ModelFieldsProps } from './ModelFields';
+import { CUSTOM_TROUBLE, type ModelFieldsProps } from './form';
 import { troublePresets } from './scenarios';
 
 const PRESETS = troublePresets();

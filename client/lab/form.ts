@@ -81,6 +81,13 @@ export const LAB_FIELDS = [
 export type LabField = (typeof LAB_FIELDS)[number];
 export type LabFormErrors = Partial<Record<LabField, string>>;
 
+/** What the model fields (and their trouble part) of the lab's form are given. */
+export interface ModelFieldsProps {
+  readonly values: ModelValues;
+  readonly errors: LabFormErrors;
+  readonly onChange: (patch: Partial<ModelValues>) => void;
+}
+
 /** Defaults that finish in a second or two for a game-sized network. */
 export const DEFAULT_RUNS: Readonly<Record<Experiment, RunValues>> = {
   critical: { replicas: '8', steps: '2000', burnIn: '100' },
@@ -151,7 +158,7 @@ export const troubleSpec = (m: ModelValues): string => (m.trouble === CUSTOM_TRO
 export function niceCeil(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;
   const power = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= x * (1 - 1e-12)) ?? 10 * power) as number;
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= x * (1 - 1e-12)) ?? 10 * power;
 }
 
 /**

@@ -66,7 +66,12 @@ export function NewSessionPage() {
         </div>
       )}
       {scenarios.state === 'ready' && (
-        <SessionForm scenarios={scenarios.value} busy={busy} serverErrors={serverErrors} onSubmit={create} />
+        <SessionForm
+          scenarios={scenarios.value}
+          busy={busy}
+          serverErrors={serverErrors}
+          onSubmit={(body) => void create(body)}
+        />
       )}
       {formError && (
         <p role="alert" className="mt-4 font-semibold text-red-800">

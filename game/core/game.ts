@@ -24,7 +24,9 @@ export const GAME_NAME = 'kanban-cascade';
 
 type Ctx = { playerID?: string; G: G; random: { Number(): number } };
 // boardgame.io's context type is wider than what the moves read; they take what they use.
-type AnyMove = (ctx: Ctx, ...args: never[]) => unknown;
+type AnyMove = (ctx: Ctx, ...args: never[]) => MoveResult;
+/** A move refuses with INVALID_MOVE or changes G in place and returns nothing. */
+type MoveResult = typeof INVALID_MOVE | void;
 
 const isFacilitator = (playerID: string | undefined) => playerID === FACILITATOR;
 
@@ -217,7 +219,7 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
     disableUndo: true,
     validateSetupData: (setupData, numPlayers) => validateSetupData(setupData ?? defaults, numPlayers),
     setup: (_ctx, setupData) => initialState(planOf(setupData)),
-    playerView: ({ G: g, playerID }) => playerView({ G: g, playerID }) as unknown as G,
+    playerView: ({ G: g, playerID }) => playerView({ G: g, playerID }),
     turn: {
       activePlayers: { all: 'act' },
       stages: { act: {} },
@@ -238,7 +240,7 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
     },
     moves: {
       /** G4: the facilitator starts the match: the world is built from the match seed. */
-      start: serverMove(({ G: g, playerID, random }: Ctx) => {
+      start: serverMove(({ G: g, playerID, random }: Ctx): MoveResult => {
         if (!isFacilitator(playerID) || g.status !== 'setup') return INVALID_MOVE;
         const draw = () =>
           options.drawSeed?.() ??
@@ -253,55 +255,57 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         g.round = 1;
       }),
       /** D6: a human seat commits its decision for the round. */
-      commit: serverMove(({ G: g, playerID }: Ctx, round: unknown, decision: unknown) => {
+      commit: serverMove(({ G: g, playerID }: Ctx, round: unknown, decision: unknown): MoveResult => {
         const checked = canCommit(g, playerID ?? '', round, decision);
         if (!checked.ok) return INVALID_MOVE;
         g.committed[playerID!] = checked.value;
       }),
       /** C2: a human seat votes in the council. */
-      vote: serverMove(({ G: g, playerID }: Ctx, round: unknown, proposal: unknown) => {
+      vote: serverMove(({ G: g, playerID }: Ctx, round: unknown, proposal: unknown): MoveResult => {
         if (canVote(g, playerID ?? '', round, proposal) !== null) return INVALID_MOVE;
         g.council!.votes[playerID!] = proposal as never;
       }),
       /** F1: close the round now; missing decisions go to autopilot (also the server's clock). */
-      closeRound: serverMove(({ G: g, playerID }: Ctx, round: unknown) => {
+      closeRound: serverMove(({ G: g, playerID }: Ctx, round: unknown): MoveResult => {
         if (!isFacilitator(playerID) || round !== g.round || (g.status !== 'playing' && g.status !== 'council'))
           return INVALID_MOVE;
         g.closeRequested = g.round;
       }),
-      pause: serverMove(({ G: g, playerID }: Ctx) => {
+      pause: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
         if (!isFacilitator(playerID) || g.paused || g.status === 'over') return INVALID_MOVE;
         g.paused = true;
       }),
-      resume: serverMove(({ G: g, playerID }: Ctx) => {
+      resume: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
         if (!isFacilitator(playerID) || !g.paused) return INVALID_MOVE;
         g.paused = false;
       }),
       /** F9: the server's round clock publishes the deadline of a round (or the time left when paused). */
-      clock: serverMove(({ G: g, playerID }: Ctx, round: unknown, deadline: unknown, remainingMs: unknown) => {
-        const ok = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0);
-        if (!isFacilitator(playerID) || round !== g.round || !ok(deadline) || !ok(remainingMs)) return INVALID_MOVE;
-        g.clock = { round: g.round, deadline: deadline as number | null, remainingMs: remainingMs as number | null };
-      }),
+      clock: serverMove(
+        ({ G: g, playerID }: Ctx, round: unknown, deadline: unknown, remainingMs: unknown): MoveResult => {
+          const ok = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0);
+          if (!isFacilitator(playerID) || round !== g.round || !ok(deadline) || !ok(remainingMs)) return INVALID_MOVE;
+          g.clock = { round: g.round, deadline: deadline as number | null, remainingMs: remainingMs as number | null };
+        },
+      ),
       /** F3: a shock, applied when the round resolves. */
-      shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown) => {
+      shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown): MoveResult => {
         if (!isFacilitator(playerID) || canShock(g, shock) !== null) return INVALID_MOVE;
         g.pendingShocks.push(JSON.parse(JSON.stringify(shock)) as Shock);
       }),
       /** C5: the facilitator calls a planning council for before the next round. */
-      convene: serverMove(({ G: g, playerID }: Ctx) => {
+      convene: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
         if (!isFacilitator(playerID) || g.status !== 'playing' || g.councilCalled || g.round >= g.config.rounds) {
           return INVALID_MOVE;
         }
         g.councilCalled = true;
       }),
       /** F6: open the whole map to everyone (or close it again). */
-      reveal: serverMove(({ G: g, playerID }: Ctx, on: unknown) => {
+      reveal: serverMove(({ G: g, playerID }: Ctx, on: unknown): MoveResult => {
         if (!isFacilitator(playerID) || typeof on !== 'boolean') return INVALID_MOVE;
         g.revealed = on;
       }),
       /** F7: seats are absent (autopilot) or back: one seat or a list. The server calls this on (dis)connection. */
-      setPresence: serverMove(({ G: g, playerID }: Ctx, seats: unknown, present: unknown) => {
+      setPresence: serverMove(({ G: g, playerID }: Ctx, seats: unknown, present: unknown): MoveResult => {
         const list = typeof seats === 'string' ? [seats] : seats;
         if (!isFacilitator(playerID) || !Array.isArray(list) || list.length === 0 || typeof present !== 'boolean') {
           return INVALID_MOVE;
@@ -312,7 +316,7 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
         g.absent = present ? g.absent.filter((s) => !changed.has(s)) : [...new Set([...g.absent, ...changed])];
       }),
       /** F8: end the game now; the whole history is revealed. */
-      endGame: serverMove(({ G: g, playerID }: Ctx) => {
+      endGame: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
         if (!isFacilitator(playerID) || g.status === 'over' || g.status === 'setup') return INVALID_MOVE;
         g.status = 'over';
       }),

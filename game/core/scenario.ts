@@ -5,26 +5,23 @@
 import { MAX_ROUNDS } from '../contract/limits';
 import { parseNoise } from '../engine/noise';
 import { type Result, err, ok } from '../engine/result';
-import { BOT_POLICIES, type BotPolicy, type Costs, MECHANICS, type Mechanics } from './types';
+import {
+  BOT_POLICIES,
+  type BotPolicy,
+  type Costs,
+  MECHANICS,
+  type Mechanics,
+  type ScenarioInput,
+  type ScenarioNetwork,
+  type ScenarioWorkshop,
+} from './types';
 import { checkNumber, checkString, firstError, isRecord, shown, unknownKeys } from './schema';
 
 export const SCENARIO_ID = /^[a-z0-9-]{1,40}$/;
 export const WORKSHOP_ID = /^[A-Za-z0-9_.-]{1,32}$/;
 export const MAX_WORKSHOPS = 200;
 
-/** A supplier entry in a hand-made network: a fixed input or a choice among suppliers. */
-export type ScenarioInput =
-  { readonly supplier: string } | { readonly choose: readonly string[]; readonly initial: string };
-
-export interface ScenarioWorkshop {
-  readonly id: string;
-  readonly name: string;
-  readonly inputs: readonly ScenarioInput[];
-}
-
-export type ScenarioNetwork =
-  | { readonly kind: 'ring' | 'local-ring' | 'fixed' | 'spot'; readonly n: number; readonly k: number }
-  | { readonly kind: 'custom'; readonly workshops: readonly ScenarioWorkshop[] };
+export type { ScenarioInput, ScenarioNetwork, ScenarioWorkshop };
 
 export interface Link {
   readonly workshop: string;
@@ -106,7 +103,7 @@ export function parseMechanics(value: unknown, path: string, base?: Mechanics): 
   for (const key of MECHANICS) {
     if (value[key] === undefined) continue;
     if (typeof value[key] !== 'boolean') return err(`${path}.${key} must be true or false`);
-    result[key] = value[key] as boolean;
+    result[key] = value[key];
   }
   return ok(result as Mechanics);
 }

@@ -4,9 +4,21 @@
  * facilitator, '1'..'H' are the human seats.
  */
 
-import type { ScenarioNetwork } from './scenario';
-
 export const FACILITATOR = '0';
+
+/** A supplier entry in a hand-made network: a fixed input or a choice among suppliers. */
+export type ScenarioInput =
+  { readonly supplier: string } | { readonly choose: readonly string[]; readonly initial: string };
+
+export interface ScenarioWorkshop {
+  readonly id: string;
+  readonly name: string;
+  readonly inputs: readonly ScenarioInput[];
+}
+
+export type ScenarioNetwork =
+  | { readonly kind: 'ring' | 'local-ring' | 'fixed' | 'spot'; readonly n: number; readonly k: number }
+  | { readonly kind: 'custom'; readonly workshops: readonly ScenarioWorkshop[] };
 
 export const MECHANICS = ['kaizen', 'workers', 'supplierChoice', 'council', 'spot'] as const;
 export type Mechanic = (typeof MECHANICS)[number];

@@ -52,8 +52,7 @@ function layout(network: ScenarioNetwork, seed: string): Layout {
     for (let i = 0; i < n; i++) suppliers.push(Array.from(slots.subarray(i * k, (i + 1) * k)));
   } else {
     const net = unwrap(buildTopology({ kind: network.kind, n, k }, rootStream(seed).child('network')));
-    for (let i = 0; i < n; i++)
-      suppliers.push(Array.from(net.suppliers.subarray(net.offsets[i]!, net.offsets[i + 1]!)));
+    for (let i = 0; i < n; i++) suppliers.push(Array.from(net.suppliers.subarray(net.offsets[i], net.offsets[i + 1])));
   }
   return {
     ids,

@@ -195,7 +195,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const spec = modelSpec(flags);
-  const run = runLength(flags, cmd.defaults as Record<string, number>);
+  const run = runLength(flags, cmd.defaults);
   const firms = firmsOf(spec);
   const bar = progressBar(`lab ${command}`);
   const execute = async (plan: ReturnType<typeof criticalPlan>) => {

@@ -272,7 +272,7 @@ describe('the debrief of a finished session in a real browser (issue 5)', () => 
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`kanban-cascade-${session.code}-rounds.csv`);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const parsed = parseCsv(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -282,7 +282,7 @@ describe('the debrief of a finished session in a real browser (issue 5)', () => 
       page.getByRole('button', { name: 'Download JSON' }).click(),
     ]);
     expect(json.suggestedFilename()).toBe(`kanban-cascade-${session.code}-debrief.json`);
-    const exported = JSON.parse(await readFile((await json.path())!, 'utf8')) as DebriefData;
+    const exported = JSON.parse(await readFile(await json.path(), 'utf8')) as DebriefData;
     expect(exported.history).toHaveLength(ROUNDS);
 
     await page.getByRole('slider', { name: 'Round shown' }).fill(String(ROUNDS));

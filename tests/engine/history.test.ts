@@ -258,7 +258,7 @@ describe('stepRecord', () => {
       expect(rec.breached.reduce((a, b) => a + b, 0)).toBe(breaches);
       // the binding supplier is one of this step's suppliers of that firm
       for (let i = 0; i < n; i++) {
-        const row = Array.from(rec.suppliers.subarray(network.offsets[i]!, network.offsets[i + 1]!));
+        const row = Array.from(rec.suppliers.subarray(network.offsets[i], network.offsets[i + 1]));
         expect(row).toContain(rec.binding[i]);
       }
     }

@@ -15,7 +15,7 @@ const build = (spec: TopologySpec, seed = 'topology'): Network =>
   unwrap(buildTopology(spec, rootStream(seed).child('network')));
 
 function row(suppliers: Int32Array, network: Network, i: number): number[] {
-  return Array.from(suppliers.subarray(network.offsets[i]!, network.offsets[i + 1]!));
+  return Array.from(suppliers.subarray(network.offsets[i], network.offsets[i + 1]));
 }
 
 function uniformOffsets(n: number, k: number): number[] {

@@ -80,8 +80,8 @@ describe('FUZZ2 the invariant check', () => {
     const g: G = makeG({ humanSeats: 2 });
     expect(matchProblems(g)).toEqual([]);
     const broken: [string, (x: G) => void][] = [
-      ['a NaN bin', (x) => ((x.workshops[0]!.bins as number[])[0] = Number.NaN)],
-      ['a bin over the limit', (x) => ((x.workshops[0]!.bins as number[])[0] = x.config.maxBin + 1)],
+      ['a NaN bin', (x) => (x.workshops[0]!.bins[0] = Number.NaN)],
+      ['a bin over the limit', (x) => (x.workshops[0]!.bins[0] = x.config.maxBin + 1)],
       [
         'a commit by no seat',
         (x) => (x.committed['99'] = { round: x.round, bins: [1], kaizenFace: null, help: null, suppliers: null }),

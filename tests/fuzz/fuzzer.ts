@@ -302,7 +302,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const start = Date.now();
   let table = await newTable(options.app, gen);
   const stateOf = (t: Table): G | undefined =>
-    (options.stored?.(t.matchID)?.G as G | undefined) ?? (t.seats[0]!.socket.latest()?.G as unknown as G | undefined);
+    (options.stored?.(t.matchID)?.G as G | undefined) ?? t.seats[0]!.socket.latest()?.G;
 
   while (Date.now() - start < options.ms) {
     const g = stateOf(table);

@@ -179,7 +179,7 @@ function check(g: G, i: number, d: Decision) {
   return result;
 }
 
-const SEAT_POLICIES = Object.entries(POLICIES) as [string, Policy][];
+const SEAT_POLICIES = Object.entries<Policy>(POLICIES);
 
 // ------------------------------------------------------------------ B1-B4 on hand-made views
 

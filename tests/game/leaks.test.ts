@@ -72,7 +72,7 @@ function logEntries(data: ReturnType<typeof everything>): { playerID: string; ar
     if (m.type === 'update') entries.push(...((args[2] as unknown[] | undefined) ?? []));
     if (m.type === 'patch') entries.push(...((args[4] as unknown[] | undefined) ?? []));
   }
-  for (const h of data.held) entries.push(...(((h as { log: unknown[] }).log ?? []) as unknown[]));
+  for (const h of data.held) entries.push(...((h as { log: unknown[] }).log ?? []));
   type Entry = { action: { type: string; payload: { playerID: string; args: unknown; type: string } } };
   return (entries as Entry[])
     .filter((e) => e.action.type === 'MAKE_MOVE')
@@ -610,7 +610,7 @@ describe('the leak checks themselves', () => {
         ...game,
         playerView: (ctx) => {
           const view = game.playerView!(ctx) as unknown as Record<string, unknown>;
-          if (view.role !== 'player') return view as unknown as G;
+          if (view.role !== 'player') return view;
           const g = ctx.G;
           const me = g.workshops.find((w) => w.seat === ctx.playerID);
           return {
@@ -621,7 +621,7 @@ describe('the leak checks themselves', () => {
               everyone: g.workshops.map((w) => w.name),
               friend: { coins: 1 },
             },
-          } as unknown as G;
+          };
         },
       }),
     });

@@ -207,7 +207,7 @@ describe('SEC-HID hidden information over the real server', () => {
     for (const [seat, client] of clients) {
       const entries = client.packets.flatMap((p: Packet) => {
         if (p.event === 'sync') return (p.args[1] as { log: unknown[] }).log;
-        if (p.event === 'update') return p.args[2] as unknown[];
+        if (p.event === 'update') return p.args[2];
         return [];
       }) as { action: { type: string; payload: { playerID: string; args: unknown } } }[];
       for (const e of entries) {
@@ -288,7 +288,7 @@ describe('SEC-HID hidden information over the real server', () => {
   });
 
   it('SEC-HID6 after all the reading, the honest players still resolve a round', async () => {
-    const r = (rawState(app, table.s.matchID).G as G).round;
+    const r = rawState(app, table.s.matchID).G.round;
     for (const [i, p] of table.players.entries()) {
       const decision = { round: r, bins: [2], kaizenFace: null, help: null, suppliers: null };
       table.seats[i]!.move(table.s.matchID, p.seat, 'commit', [r, decision], p.credentials);

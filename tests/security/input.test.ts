@@ -75,7 +75,7 @@ const decision = (round: number, bins: unknown[]) => ({ round, bins, kaizenFace:
 
 /** The honest players commit; the round resolves. */
 async function honestRound(t: Table): Promise<void> {
-  const r = (rawState(app, t.s.matchID).G as G).round;
+  const r = rawState(app, t.s.matchID).G.round;
   t.adaSocket.move(t.s.matchID, t.ada.seat, 'commit', [r, decision(r, [2])], t.ada.credentials);
   t.boSocket.move(t.s.matchID, t.bo.seat, 'commit', [r, decision(r, [3])], t.bo.credentials);
   const after = await untilStored(app, t.s.matchID, (st) => (st.G as G).round === r + 1, `round ${r} resolved`);
@@ -89,7 +89,7 @@ async function honestRound(t: Table): Promise<void> {
 async function settled(t: Table): Promise<void> {
   await sleep(150);
   expect(await healthy(app)).toBe(true);
-  const g = rawState(app, t.s.matchID).G as G;
+  const g = rawState(app, t.s.matchID).G;
   expect(g.status).toBe('playing');
   expect(g.committed).toEqual({});
 }
@@ -104,7 +104,7 @@ describe('SEC-IN socket input', () => {
     const disconnected = new Promise<string>((resolve) =>
       t.attacker.socket.on('disconnect', (reason) => resolve(reason)),
     );
-    const r = (rawState(app, t.s.matchID).G as G).round;
+    const r = rawState(app, t.s.matchID).G.round;
     t.attacker.move(t.s.matchID, t.ada.seat, 'commit', [r, decision(r, [2]), 'x'.repeat(70 * 1024)], t.ada.credentials);
     expect(await disconnected).toMatch(/transport (close|error)/);
     await settled(t);
@@ -114,7 +114,7 @@ describe('SEC-IN socket input', () => {
 
   it('SEC-IN2 10,000 levels of nested arrays in a move are refused', async () => {
     // socket.io-client's encoder itself overflows its stack on such a value: send the JSON text.
-    const r = (rawState(app, t.s.matchID).G as G).round;
+    const r = rawState(app, t.s.matchID).G.round;
     const deep = nestedText(10_000);
     const { matchID } = t.s;
     const seat = JSON.stringify(t.ada.seat);
@@ -150,7 +150,7 @@ describe('SEC-IN socket input', () => {
   });
 
   it('SEC-IN3 NaN, Infinity, negative, huge and non-number bins sent raw are refused', async () => {
-    const r = (rawState(app, t.s.matchID).G as G).round;
+    const r = rawState(app, t.s.matchID).G.round;
     const bad: unknown[][] = [
       [r, decision(r, [Number.NaN])],
       [r, decision(r, [Number.POSITIVE_INFINITY])],
@@ -183,7 +183,7 @@ describe('SEC-IN socket input', () => {
   it('SEC-IN4 malformed packets are dropped', async () => {
     const s = t.attacker.socket;
     const before = logged.events.length;
-    const r = (rawState(app, t.s.matchID).G as G).round;
+    const r = rawState(app, t.s.matchID).G.round;
     s.emit('update');
     s.emit('update', null, null, null, null);
     s.emit('update', 'MAKE_MOVE', 1, t.s.matchID, t.ada.seat);
@@ -302,14 +302,14 @@ describe('SEC-IN HTTP input', () => {
       expect(reply.json.error, path).toMatch(/larger than 16384 bytes/);
       expect(await healthy(app)).toBe(true);
     }
-    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     expect(
       Object.values(meta.players)
         .filter((p) => p.name !== undefined)
         .map((p) => p.name),
     ).toEqual(['Facilitator', 'Ada']);
     expect(meta.players[Number(ada.seat)]!.credentials).toBe(ada.credentials);
-    const lobbyMeta = app.storage.fetch(lobbyMatch, { metadata: true }).metadata!;
+    const lobbyMeta = app.storage.fetch(lobbyMatch, { metadata: true }).metadata;
     expect(Object.values(lobbyMeta.players).filter((p) => p.name !== undefined)).toEqual([]);
     // A session's match is joined and left only through the session API (refused before reading).
     for (const action of ['join', 'leave']) {
@@ -447,7 +447,7 @@ describe('SEC-IN HTTP input', () => {
         body: { numPlayers, setupData: good },
       });
       expect(reply.status, JSON.stringify(numPlayers)).toBe(200);
-      const meta = app.storage.fetch(reply.json.matchID, { metadata: true }).metadata!;
+      const meta = app.storage.fetch(reply.json.matchID, { metadata: true }).metadata;
       expect(Object.keys(meta.players)).toEqual(['0', '1']);
     }
     // The session API refuses the same mistakes with its own messages (S-API4 covers the rest).
@@ -490,7 +490,7 @@ describe('SEC-IN HTTP input', () => {
       }
     }
     expect(await healthy(app)).toBe(true);
-    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     expect(meta.players[Number(ada.seat)]!.credentials).toBe(ada.credentials);
     expect(Object.values(meta.players).filter((p) => p.name === 'Eve')).toEqual([]);
   });

@@ -82,7 +82,7 @@ describe('SEC-POL1 playerID "__proto__" on the Lobby routes', () => {
     );
     await untilStored(app, s.matchID, (st) => (st.G as G).round === 2, 'round 1 resolved');
     await sleep(10);
-    expect((rawState(app, s.matchID).G as G).workshops[0]!.bins).toEqual([2]);
+    expect(rawState(app, s.matchID).G.workshops[0]!.bins).toEqual([2]);
   });
 
   it('demonstrates the impact while polluted: sessions are full and autopilot seats take the attacker’s credentials', async () => {
@@ -97,7 +97,7 @@ describe('SEC-POL1 playerID "__proto__" on the Lobby routes', () => {
     const stolen = proto.credentials;
     const pollutedNow = stolen !== undefined;
     // While polluted, Node's fetch throws; read the session API through the storage instead.
-    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     const freeSeats = Object.values(meta.players).filter((p) => p.name === undefined).length;
     const unjoinedSeatHoldsStolen = pollutedNow && meta.players[3]!.credentials === stolen;
     for (const key of ['name', 'credentials', 'data']) delete proto[key];
@@ -163,7 +163,7 @@ describe('SEC-POL2 every spelling of the Lobby write routes, every foreign seat 
       body: { playerID: '2', playerName: 'Honest' },
     });
     expect(join.status).toBe(200);
-    const meta = app.storage.fetch(id, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(id, { metadata: true }).metadata;
     expect(Object.values(meta.players).map((p) => p.name ?? null)).toEqual([null, null, 'Honest']);
     expect(await healthy(app)).toBe(true);
   });

@@ -71,7 +71,7 @@ async function table(): Promise<Table> {
 }
 
 async function honestRound(t: Table): Promise<void> {
-  const r = (rawState(app, t.s.matchID).G as G).round;
+  const r = rawState(app, t.s.matchID).G.round;
   t.adaSocket.move(t.s.matchID, t.ada.seat, 'commit', [r, decision(r, [2])], t.ada.credentials);
   t.boSocket.move(t.s.matchID, t.bo.seat, 'commit', [r, decision(r, [3])], t.bo.credentials);
   const after = await untilStored(app, t.s.matchID, (st) => (st.G as G).round === r + 1, `round ${r} resolved`);
@@ -83,7 +83,7 @@ async function honestRound(t: Table): Promise<void> {
 /** Nothing the attacker sent changed the stored state (compared without the steward's clock). */
 async function unchanged(t: Table, before: G): Promise<void> {
   await sleep(150);
-  const g = rawState(app, t.s.matchID).G as G;
+  const g = rawState(app, t.s.matchID).G;
   expect({ ...g, clock: null }).toEqual({ ...before, clock: null });
 }
 
@@ -91,7 +91,7 @@ describe('SEC-SEAT moving for a seat one does not hold', () => {
   it('SEC-SEAT1 own credentials, someone else’s seat (facilitator, player, autopilot seat, spectator)', async () => {
     const t = await table();
     const { matchID } = t.s;
-    const before = rawState(app, matchID).G as G;
+    const before = rawState(app, matchID).G;
     const spectator = await rawSocket(app);
     spectator.sync(matchID, null);
     await waitFor(() => spectator.latest() !== null, 'spectator synced');
@@ -142,7 +142,7 @@ describe('SEC-SEAT moving for a seat one does not hold', () => {
     const otherAda = await joinSession(app, other.code, 'Ada2');
     expect(otherAda.seat).toBe(t.ada.seat);
     const { matchID } = t.s;
-    const before = rawState(app, matchID).G as G;
+    const before = rawState(app, matchID).G;
     const r = before.round;
     const attacker = await rawSocket(app);
     attacker.sync(matchID, t.ada.seat, 'wrong');
@@ -192,7 +192,7 @@ describe('SEC-SEAT3 Lobby seats', () => {
     const two = await join({ playerName: 'Two' });
     expect([fac.status, one.status, two.status]).toEqual([200, 200, 200]);
     expect([fac.json.playerID, one.json.playerID, two.json.playerID]).toEqual(['0', '1', '2']);
-    const seatsBefore = app.storage.fetch(id, { metadata: true }).metadata!.players;
+    const seatsBefore = app.storage.fetch(id, { metadata: true }).metadata.players;
 
     expect((await join({ playerName: 'Late' })).status).toBe(409);
     for (const playerID of ['0', '1', 2])
@@ -215,7 +215,7 @@ describe('SEC-SEAT3 Lobby seats', () => {
       body: { playerID: '0', credentials: fac.json.playerCredentials },
     });
     expect(leaveFac.status).toBe(403);
-    expect(app.storage.fetch(id, { metadata: true }).metadata!.players).toEqual(seatsBefore);
+    expect(app.storage.fetch(id, { metadata: true }).metadata.players).toEqual(seatsBefore);
 
     // A session's match: its seats are taken only through the session API.
     const s = await createSession(app, { scenario: 'ring-road', players: 2, roundSeconds: 0 });
@@ -226,7 +226,7 @@ describe('SEC-SEAT3 Lobby seats', () => {
       });
       expect(reply.status, String(playerID)).toBe(403);
     }
-    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     expect(meta.players[0]!.credentials).toBe(s.credentials);
     expect(meta.players[Number(ada.seat)]!.credentials).toBe(ada.credentials);
     expect(meta.players[2]!.name).toBeUndefined();
@@ -236,7 +236,7 @@ describe('SEC-SEAT3 Lobby seats', () => {
     const holders = [fac.json, one.json, two.json];
     holders.forEach((h, i) => sockets[i]!.sync(id, h.playerID, h.playerCredentials));
     for (const sk of sockets) await waitFor(() => sk.latest() !== null, 'synced');
-    sockets[0]!.move(id, '0', 'start', [], fac.json.playerCredentials);
+    sockets[0].move(id, '0', 'start', [], fac.json.playerCredentials);
     await untilStored(app, id, (st) => (st.G as G).status === 'playing', 'started');
     for (const i of [1, 2])
       sockets[i]!.move(id, String(i), 'commit', [1, decision(1, [2])], holders[i]!.playerCredentials);
@@ -261,7 +261,7 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     await sleep(150);
     stranger.move(id, '0', 'endGame', [], undefined);
     await sleep(150);
-    const g = rawState(app, id).G as G;
+    const g = rawState(app, id).G;
     expect(g.status, 'a stranger without credentials drove the facilitator seat').toBe('setup');
     expect(await healthy(app)).toBe(true);
   });
@@ -278,7 +278,7 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     await sleep(150);
     stranger.move(id, '0', 'endGame', [], undefined);
     await sleep(150);
-    expect((rawState(app, id).G as G).status, 'a socket that never synced drove the facilitator seat').toBe('setup');
+    expect(rawState(app, id).G.status, 'a socket that never synced drove the facilitator seat').toBe('setup');
   });
 });
 
@@ -286,7 +286,7 @@ describe('SEC-SEAT5 the Lobby gate and the spellings the router accepts', () => 
   it('refuses a session join without its code, bad names and seat 0 leaving, however the path is spelt', async () => {
     const s = await createSession(app, { scenario: 'ring-road', players: 2, roundSeconds: 0 });
     const ada = await joinSession(app, s.code, 'Ada');
-    const before = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const before = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     const base = `/games/kanban-cascade/${s.matchID}`;
     const spelt = (action: string) => [
       `${base}/${action}/`,

@@ -136,7 +136,7 @@ describe('S-CH2 a solo challenge', () => {
     const info = await api<{ players: unknown[]; status: string }>(app, `/api/sessions/${s.code}`);
     expect(info.json.players).toEqual([{ seat: '1', name: 'Solo', connected: false }]);
     expect(info.json.status).toBe('playing');
-    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata!;
+    const meta = app.storage.fetch(s.matchID, { metadata: true }).metadata;
     expect(meta.players[1]!.credentials).toBe(s.credentials);
     expect(meta.players[0]!.credentials).not.toBe(s.credentials);
   });
@@ -180,7 +180,7 @@ describe('S-CH3 a table challenge', () => {
     const joined = [];
     for (const name of ['A', 'B', 'C']) joined.push((await joinSession(app, t.code, name)).seat);
     expect(joined).toEqual(['1', '6', '11']);
-    expect(app.storage.fetch(t.matchID, { metadata: true }).metadata!.players[0]!.credentials).toBe(t.credentials);
+    expect(app.storage.fetch(t.matchID, { metadata: true }).metadata.players[0]!.credentials).toBe(t.credentials);
   });
 });
 

@@ -10,8 +10,12 @@ import type { Server } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { holdsSeat, sameSecret } from '../../server/credentials';
 
-const match = (players: Record<string, { id: number; credentials?: string }>): Server.MatchData =>
-  ({ gameName: 'kanban-cascade', players, createdAt: 0, updatedAt: 0 }) as never;
+const match = (players: Record<string, { id: number; credentials?: string }>): Server.MatchData => ({
+  gameName: 'kanban-cascade',
+  players,
+  createdAt: 0,
+  updatedAt: 0,
+});
 
 describe('holdsSeat (S-CRED)', () => {
   const meta = match({

@@ -99,9 +99,7 @@ describe('S-RST1 a clean restart', () => {
     for (const c of [facilitator, a, b]) c.stop();
     await waitFor(
       () =>
-        Object.values(first.storage.fetch(s.matchID, { metadata: true }).metadata!.players).every(
-          (p) => !p.isConnected,
-        ),
+        Object.values(first.storage.fetch(s.matchID, { metadata: true }).metadata.players).every((p) => !p.isConnected),
       'everyone disconnected',
     );
     await closeApp(first);

@@ -31,7 +31,7 @@ describe('SqliteStorage state cache (P4)', () => {
     storage.createMatch('m', { initialState: state(0), metadata });
     const s1 = state(1);
     storage.setState('m', s1);
-    const fetched = storage.fetch('m', { state: true }).state!;
+    const fetched = storage.fetch('m', { state: true }).state;
     expect(fetched).toBe(s1);
     expect(Object.isFrozen(fetched.G)).toBe(true);
     const bins = (fetched.G as { workshops: { bins: number[] }[] }).workshops[0]!.bins;
