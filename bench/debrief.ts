@@ -8,7 +8,7 @@
  * largest network (200 workshops) over 100 rounds.
  */
 import { availableParallelism, cpus } from 'node:os';
-import { endOfTurn } from '../game/core/game';
+import { closeRound } from '../game/core/round';
 import { initialState, parseSetupData } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { buildWorld } from '../game/core/world';
@@ -45,10 +45,7 @@ function played(n: number, rounds: number): G {
   buildWorld(g, 'bench-debrief');
   g.status = 'playing';
   g.round = 1;
-  while (g.status === 'playing') {
-    g.closeRequested = g.round;
-    endOfTurn(g);
-  }
+  while (g.status === 'playing') closeRound(g);
   return g;
 }
 

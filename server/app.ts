@@ -144,7 +144,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onMetadata: (matchID, metadata) => onMetadata(matchID, metadata),
     sanitiseInitialState: (state: State) => ({
       ...state,
-      G: playerView({ G: state.G as G, playerID: null }) as never,
+      G: playerView({ G: state.G as G, playerID: null }),
       plugins: {},
     }),
   });

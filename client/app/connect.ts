@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Game } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
-import { createGame } from '../../game/core/game';
+import { createGame, viewGame } from '../../game/core/game';
 import { CLIENT_MOVES, type ClientMoveName, type GameMoves } from '../../game/contract/moves';
 import type { G } from '../../game/core/types';
 import type { View } from '../../game/core/view';
@@ -42,8 +42,8 @@ export type MatchState<V extends View> =
   | { readonly phase: 'wrongRole'; readonly view: View }
   | { readonly phase: 'ready'; readonly view: V; readonly isConnected: boolean; readonly moves: GameMoves };
 
-type Multiplayer = NonNullable<Parameters<typeof Client<G>>[0]['multiplayer']>;
-type GameClient = ReturnType<typeof Client<G>>;
+type Multiplayer = NonNullable<Parameters<typeof Client<View>>[0]['multiplayer']>;
+type GameClient = ReturnType<typeof Client<View>>;
 
 export interface MatchOptions {
   /** Default: Socket.IO to this page's origin. The dev pages pass `Local()`. */
@@ -67,8 +67,8 @@ export function useMatch<R extends View['role']>(
   const { multiplayer, game, numPlayers } = options;
   useEffect(() => {
     if (matchID === undefined) return;
-    const c = Client<G>({
-      game: game ?? defaultGame,
+    const c = Client<View>({
+      game: viewGame(game ?? defaultGame),
       multiplayer: multiplayer ?? SocketIO({ server: window.location.origin }),
       matchID,
       playerID,
@@ -77,10 +77,7 @@ export function useMatch<R extends View['role']>(
       debug: false,
     });
     client.current = c;
-    const unsubscribe = c.subscribe((s) =>
-      // The server's playerView replaces G with a View (view.ts).
-      setState(s ? { view: s.G as unknown as View, isConnected: s.isConnected } : null),
-    );
+    const unsubscribe = c.subscribe((s) => setState(s ? { view: s.G, isConnected: s.isConnected } : null));
     c.start();
     return () => {
       unsubscribe();

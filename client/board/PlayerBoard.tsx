@@ -6,7 +6,7 @@
  * `vote(round, proposal)`.
  *
  * Mount it with boardgame.io's React Client (see dev.tsx):
- *   Client({ game: asViewGame(createGame()), board: PlayerBoard, multiplayer, debug: false })
+ *   Client({ game: viewGame(createGame()), board: PlayerBoard, multiplayer, debug: false })
  * An optional `debriefHref` prop (passed through the Client) links the game-over summary to the
  * debrief.
  */

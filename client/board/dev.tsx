@@ -8,11 +8,10 @@ import type { BoardProps } from 'boardgame.io/react';
 import { Client } from 'boardgame.io/react';
 import { Local } from 'boardgame.io/multiplayer';
 import { t } from '../i18n';
-import { createGame } from '../../game/core/game';
+import { createGame, viewGame } from '../../game/core/game';
 import type { SetupData } from '../../game/core/setup';
 import type { PublicConfig } from '../../game/core/types';
 import type { View } from '../../game/core/view';
-import { asViewGame } from './game';
 import { PlayerBoard } from './PlayerBoard';
 
 export interface DevBoardProps {
@@ -83,7 +82,7 @@ export function DevBoard({
           },
         }
       : base;
-    const common = { game: asViewGame(game), numPlayers: humanSeats + 1, multiplayer: Local(), debug: false } as const;
+    const common = { game: viewGame(game), numPlayers: humanSeats + 1, multiplayer: Local(), debug: false } as const;
     return {
       Facilitator: Client<View, FacilitatorProps>({ ...common, board: FacilitatorControls }),
       Player: Client<View>({ ...common, board: PlayerBoard }),

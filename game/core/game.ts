@@ -1,6 +1,7 @@
 /**
  * The boardgame.io game `kanban-cascade`: wiring only. Rules live in small pure modules
- * (setup, world, decisions, resolve, council, view, bots); see docs/RULES.md.
+ * (setup, world, decisions, resolve, council, round, view, bots); see docs/RULES.md. The round
+ * lifecycle (when a turn ends, what ending it does) is round.ts.
  *
  * One turn is one round. Every seat is active at once (`activePlayers: all`); a round ends when
  * every present human has committed, or when the facilitator (or the server's clock) closes it.
@@ -8,17 +9,15 @@
  */
 import type { Game, MoveFn } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
-import { POLICIES, allocateBudget, steady } from '../bots/policies';
-import { canVote, tally } from './council';
-import { binFloor, canCommit, keepDecision, waitingSeats } from './decisions';
-import { resolveRound } from './resolve';
+import { canVote } from './council';
+import { canCommit } from './decisions';
+import { endOfTurn, turnOver } from './round';
 import { type MatchPlan, type SetupData, initialState, parseSetupData, validateSetupData } from './setup';
-import { FACILITATOR, type Decision, type G, type Shock } from './types';
+import { FACILITATOR, type G, type Shock } from './types';
 import type { MoveName } from '../contract/moves';
-import { workshopView } from './view';
-import { buildWorld, cutLink, redrawSpot } from './world';
+import { buildWorld, cutLink } from './world';
 import { ownValue, shown } from './schema';
-import { playerView } from './view';
+import { type View, playerView } from './view';
 
 export const GAME_NAME = 'kanban-cascade';
 
@@ -43,113 +42,6 @@ const serverMove = (move: AnyMove) => ({
   redact: true,
   ignoreStaleStateID: true,
 });
-
-/**
- * B6 mirror: the mean of every bin the humans committed this round (hundredths), or null when no
- * human committed. Under the mirror policy the bots hold it, so nobody can free-ride on the bots'
- * stock: a challenge's network holds the bins its players choose (docs/CHALLENGE.md).
- */
-export function mirrorBin(g: G): number | null {
-  const bins = Object.values(g.committed).flatMap((d) => d.bins);
-  if (bins.length === 0) return null;
-  return Math.round((bins.reduce((a, b) => a + b, 0) / bins.length) * 100) / 100;
-}
-
-/** The autopilot decision for workshop i (B0): its policy on the seat's own view, validated. */
-export function autopilotDecision(g: G, i: number): Decision {
-  const w = g.workshops[i]!;
-  const policy = g.config.autopilot;
-  if (policy.name === 'mirror') {
-    const bin = mirrorBin(g);
-    if (bin === null) return keepDecision(g, i);
-    return validated(g, i, steady(workshopView(g, i, w.seat ?? `bot-${i}`), bin));
-  }
-  const decide = POLICIES[policy.name as keyof typeof POLICIES] ?? steady;
-  return validated(g, i, decide(workshopView(g, i, w.seat ?? `bot-${i}`), policy.param));
-}
-
-/** A bot's proposal checked exactly as a human commit would be; its bins kept when refused. */
-function validated(g: G, i: number, proposal: Decision): Decision {
-  const w = g.workshops[i]!;
-  const seat = `bot-${i}`;
-  // Validate exactly as a human commit would be (a bot seat holds the workshop for the check).
-  const previousSeat = w.seat;
-  w.seat = seat;
-  const checked = canCommit(g, seat, g.round, proposal);
-  w.seat = previousSeat;
-  return checked.ok ? checked.value : keepDecision(g, i);
-}
-
-/** Whether the current round can close (R0): all present humans committed (and at least one), or a close request. */
-export function roundComplete(g: G): boolean {
-  if (g.status !== 'playing') return false;
-  if (g.closeRequested === g.round) return true;
-  const present = g.workshops.filter((w) => w.seat !== null && !g.absent.includes(w.seat));
-  return present.length > 0 && waitingSeats(g).length === 0;
-}
-
-function councilComplete(g: G): boolean {
-  if (g.status !== 'council' || !g.council) return false;
-  if (g.closeRequested === g.round) return true;
-  const voters = g.workshops.filter((w) => w.seat !== null && !g.absent.includes(w.seat)).map((w) => w.seat!);
-  return voters.length > 0 && voters.every((s) => g.council!.votes[s] !== undefined);
-}
-
-/** C4: the council's rule shapes the bins in effect: raised to a floor, or the planner's allocation of a budget. */
-function applyRuleToBins(g: G): void {
-  if (g.rule?.kind === 'budget') {
-    const bins = allocateBudget(g, g.rule.total);
-    g.workshops.forEach((w, i) => (w.bins = bins[i]!));
-  } else if (g.rule?.kind === 'floor') {
-    const floor = g.rule.bin;
-    g.workshops.forEach((w) => (w.bins = w.bins.map((b) => Math.max(b, floor))));
-  }
-}
-
-/** End of a turn: resolve the round (or close the council), then set up the next one. */
-export function endOfTurn(g: G): void {
-  // A turn can also end by a forged endTurn event (boardgame.io runs disabled events on the
-  // server, docs/BOARDGAME-IO.md hole 3): then nothing is resolved and the round simply goes on.
-  if (!roundComplete(g) && !councilComplete(g)) return;
-  if (g.status === 'council' && g.council) {
-    const result = tally(g.council.votes);
-    if (result === 'none') g.rule = null;
-    else if (result !== null) g.rule = result;
-    applyRuleToBins(g);
-    g.council = null;
-    g.status = 'playing';
-    // A close request ended the council; it must not also close the round that follows.
-    g.closeRequested = 0;
-    return;
-  }
-  if (g.status !== 'playing') return;
-  const autopilot: boolean[] = [];
-  let decisions: Decision[] = g.workshops.map((w, i) => {
-    const committed = w.seat !== null ? g.committed[w.seat] : undefined;
-    autopilot.push(!committed);
-    return committed ?? autopilotDecision(g, i);
-  });
-  if (g.rule?.kind === 'floor') {
-    const floor = binFloor(g);
-    decisions = decisions.map((d) => ({ ...d, bins: d.bins.map((b) => Math.max(b, floor)) }));
-  }
-  resolveRound(g, decisions, autopilot, g.config.startingBin);
-  // Under a budget the planner allocates the next round's bins (whatever was decided).
-  if (g.rule?.kind === 'budget') applyRuleToBins(g);
-  g.committed = {};
-  g.round += 1;
-  if (g.round > g.config.rounds) {
-    g.status = 'over';
-    g.round = g.config.rounds;
-    return;
-  }
-  if (g.config.mechanics.spot) redrawSpot(g);
-  if (g.config.councilRounds.includes(g.round) || g.councilCalled) {
-    g.councilCalled = false;
-    g.status = 'council';
-    g.council = { round: g.round, votes: {} };
-  }
-}
 
 /** F3: shocks the facilitator may inject. */
 const SHOCK_FIELDS: Readonly<Record<Shock['kind'], readonly string[]>> = {
@@ -219,12 +111,12 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
     disableUndo: true,
     validateSetupData: (setupData, numPlayers) => validateSetupData(setupData ?? defaults, numPlayers),
     setup: (_ctx, setupData) => initialState(planOf(setupData)),
-    playerView: ({ G: g, playerID }) => playerView({ G: g, playerID }),
+    playerView: ({ G: g, playerID }): View => playerView({ G: g, playerID }),
     turn: {
       activePlayers: { all: 'act' },
       stages: { act: {} },
       order: { first: () => 0, next: () => 0 },
-      endIf: ({ G: g }) => roundComplete(g) || councilComplete(g),
+      endIf: ({ G: g }) => turnOver(g),
       onEnd: ({ G: g }) => endOfTurn(g),
     },
     endIf: ({ G: g }) => (g.status === 'over' ? { over: true } : undefined),
@@ -325,3 +217,13 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
 }
 
 export const KanbanCascade = createGame();
+
+/**
+ * The game as its clients hold it. boardgame.io types a client's state with the game's one type
+ * parameter (`Client<G>` gives `state.G: G`), but every client receives what `playerView`
+ * returns: a `View` (view.ts), never G; the library has no separate type for a filtered state.
+ * This is the one place that bridges the gap: every boardgame.io client (the board pages'
+ * `useMatch`, the dev board, headless play) is made with `Client<View>({ game: viewGame(...) })`
+ * and reads its `state.G` as the View it is, without a cast of its own.
+ */
+export const viewGame = (game: Game<G>): Game<View> => game as unknown as Game<View>;

@@ -10,11 +10,11 @@ import type { Game } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { type Result, err, ok } from '../engine/result';
-import { createGame } from './game';
+import { createGame, viewGame } from './game';
 import { parsePolicy } from './scenario';
 import { type SetupData, parseSetupData } from './setup';
 import { FACILITATOR, type G, type PublicConfig, type RoundRecord } from './types';
-import type { FacilitatorView } from './view';
+import type { FacilitatorView, View } from './view';
 
 /** One resolved round, network-wide. */
 export interface RoundSummary {
@@ -84,7 +84,13 @@ export async function playMatch(setupData: SetupData, options: PlayOptions = {})
   if (!checked.ok) throw new Error(checked.error);
   // A fresh game object per match: Local() keys its master by the game, so matches never share state.
   const game: Game<G> = { ...createGame(checked.value), seed: options.randomSeed ?? 'headless' };
-  const client = Client<G>({ game, numPlayers: 1, playerID: FACILITATOR, multiplayer: Local(), debug: false });
+  const client = Client<View>({
+    game: viewGame(game),
+    numPlayers: 1,
+    playerID: FACILITATOR,
+    multiplayer: Local(),
+    debug: false,
+  });
   client.start();
   try {
     let view = await settle(client, null, 'the first sync');
@@ -115,13 +121,16 @@ export async function playMatch(setupData: SetupData, options: PlayOptions = {})
   }
 }
 
-type HeadlessClient = ReturnType<typeof Client<G>>;
+type HeadlessClient = ReturnType<typeof Client<View>>;
 
 /** Wait until the master's update for the last move has reached the client; its facilitator view. */
 async function settle(client: HeadlessClient, before: number | null, what: string): Promise<FacilitatorView> {
   for (let i = 0; i < SETTLE_LIMIT; i++) {
     const state = client.getState();
-    if (state && state._stateID !== before) return state.G as unknown as FacilitatorView;
+    if (state && state._stateID !== before) {
+      if (state.G.role !== 'facilitator') throw new Error(`seat ${FACILITATOR} received a ${state.G.role}'s view`);
+      return state.G;
+    }
     await Promise.resolve();
   }
   throw new Error(`the game refused ${what}`);

@@ -6,7 +6,8 @@
  * custom network, new road) exactly as the `start` move built it, in a fresh G; then every round
  * of the history is resolved again with `resolveRound`, whose dice come from the stream
  * `seed/round-r/w-i` and so never depend on any decision (R3). Between rounds, a spot market's
- * suppliers are redrawn as `endOfTurn` does (N3).
+ * suppliers are redrawn by the round lifecycle's own `beforeRound` (game/core/round.ts, N3); "all
+ * bots" takes its decisions from the lifecycle's `decisionsForRound`, as a round without commits.
  *
  * The decisions played are read back from the history. A round's row holds the bins and
  * suppliers in effect that round (set by the round before, after the council's rule and after that
@@ -15,11 +16,11 @@
  * the history exactly (same records, same `historyDigest`); the tests check it on every scenario.
  */
 import { resolveRound } from '../core/resolve';
-import { autopilotDecision } from '../core/game';
+import { beforeRound, decisionsForRound } from '../core/round';
 import { SCENARIOS } from '../core/scenarios';
 import { freshState } from '../core/setup';
 import type { Decision, G, RoundRecord, Shock } from '../core/types';
-import { buildWorld, cutLink, openLink, redrawSpot } from '../core/world';
+import { buildWorld, cutLink, openLink } from '../core/world';
 import { ownValue, shown } from '../core/schema';
 
 export type CounterfactualSpec =
@@ -164,15 +165,15 @@ export function counterfactual(g: G, spec: CounterfactualSpec): RoundRecord[] {
   const records: RoundRecord[] = [];
   for (const [t, played] of g.history.entries()) {
     world.round = played.round;
-    // endOfTurn redraws a spot market's suppliers before every round after the first (N3).
-    if (t > 0 && world.config.mechanics.spot) redrawSpot(world);
+    // As endOfTurn does before every round after the first (a spot market's redraw, N3).
+    if (t > 0) beforeRound(world);
     let decisions: Decision[];
     let autopilot: boolean[];
     if (spec.kind === 'bots') {
       // The autopilot decides on its own view of the counterfactual world, before the round's
       // shocks land (as in the game); its bins and suppliers take effect next round (R1).
-      decisions = world.workshops.map((_, i) => autopilotDecision(world, i));
-      autopilot = decisions.map(() => true);
+      // Nobody has committed in the replayed world, so every decision is the autopilot's.
+      ({ decisions, autopilot } = decisionsForRound(world));
       applyMapShocks(world, played.shocks);
     } else {
       // As played: the row's layout is in effect (it already reflects this round's cuts and opens).

@@ -2,7 +2,7 @@
  * Fixtures for the client's pure helpers: real facilitator views made by the game itself (the
  * game's `playerView` for seat 0 on a G from tests/game/fixtures), with overrides.
  */
-import { endOfTurn } from '../../game/core/game';
+import { closeRound } from '../../game/core/round';
 import type { SetupData } from '../../game/core/setup';
 import { FACILITATOR, type G } from '../../game/core/types';
 import { type FacilitatorView, playerView } from '../../game/core/view';
@@ -17,10 +17,7 @@ export function facilitatorViewOf(g: G): FacilitatorView {
 /** A started "Two inputs" match (12 workshops, 4 human seats) after `rounds` closed rounds. */
 export function playedG(rounds = 0, setup: Partial<SetupData> = {}, options: GOptions = {}): G {
   const g = makeG(setup, options);
-  for (let r = 0; r < rounds; r++) {
-    g.closeRequested = g.round;
-    endOfTurn(g);
-  }
+  for (let r = 0; r < rounds; r++) closeRound(g);
   return g;
 }
 

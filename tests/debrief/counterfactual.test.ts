@@ -22,7 +22,7 @@ import { unwrap } from '../../game/engine/result';
 import { resolveModel } from '../../game/lab/model';
 import { prng } from '../client/board/fixtures';
 import { Table, clone, decision, makeG } from '../game/fixtures';
-import { endOfTurn } from '../../game/core/game';
+import { endOfTurn } from '../../game/core/round';
 import { nastyNetwork, playChaos } from './fixtures';
 
 /** A headless all-bot match, and the full G the server would hold at its end. */

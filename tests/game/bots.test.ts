@@ -23,7 +23,7 @@ import {
   steady,
 } from '../../game/bots/policies';
 import { canCommit } from '../../game/core/decisions';
-import { autopilotDecision, endOfTurn } from '../../game/core/game';
+import { autopilotDecision, closeRound } from '../../game/core/round';
 import { DEFAULT_COSTS } from '../../game/core/scenario';
 import { type SetupData, initialState, parseSetupData } from '../../game/core/setup';
 import {
@@ -418,8 +418,7 @@ describe('[B1-B4] decisions in real matches pass canCommit', () => {
             // The autopilot takes the policy's decision as it is (no fallback to "keep").
             expect(autopilotDecision(g, i)).toEqual(checked.ok ? checked.value : null);
           });
-          g.closeRequested = g.round; // as the facilitator's closeRound does (R0)
-          endOfTurn(g);
+          closeRound(g);
         }
         expect(g.history).toHaveLength(12);
         if (name === 'selfish' && label.startsWith('new-road')) expect(choices).toBeGreaterThan(0);
@@ -431,8 +430,7 @@ describe('[B1-B4] decisions in real matches pass canCommit', () => {
 describe('[B5] planner and shared budget', () => {
   const g = makeG({ scenario: 'two-inputs', humanSeats: 0, rounds: 10, seed: { policy: 'fixed', value: 'planner' } });
   for (let r = 0; r < 6; r++) {
-    g.closeRequested = g.round; // as the facilitator's closeRound does (R0)
-    endOfTurn(g);
+    closeRound(g);
   }
 
   it('planner: the same bin on every input of every workshop, one valid decision each', () => {

@@ -289,17 +289,4 @@ describe('F1-F8: facilitator-only moves are refused from player seats', () => {
     expect(s.g.history).toHaveLength(0);
     expect(s.g.committed).toEqual(before.G.committed);
   });
-
-  it.fails(
-    '[F8] known boardgame.io hole, Local() only: a seat can end the game with the endGame event (the socket server must drop events)',
-    async () => {
-      const s = await openMatch(setupData({ humanSeats: 2 }));
-      s.seat('1').client.store.dispatch({
-        type: 'GAME_EVENT',
-        payload: { type: 'endGame', args: undefined, playerID: '1' },
-      });
-      await s.settle();
-      expect(s.server().ctx.gameover).toBeUndefined();
-    },
-  );
 });

@@ -1,6 +1,7 @@
 /** [C5] The facilitator calls a planning council for before the next round. */
 import { describe, expect, it } from 'vitest';
-import { endOfTurn, createGame } from '../../game/core/game';
+import { createGame } from '../../game/core/game';
+import { closeRound } from '../../game/core/round';
 import { FACILITATOR, type G } from '../../game/core/types';
 import { playerView } from '../../game/core/view';
 import { makeG } from './fixtures';
@@ -8,11 +9,6 @@ import { makeG } from './fixtures';
 type MoveFn = (ctx: { G: G; playerID: string; random: { Number(): number } }, ...args: unknown[]) => unknown;
 const moveOf = (name: string) => (createGame().moves![name] as unknown as { move: MoveFn }).move;
 const convene = (g: G, playerID = FACILITATOR) => moveOf('convene')({ G: g, playerID, random: { Number: () => 0.5 } });
-
-function closeRound(g: G) {
-  g.closeRequested = g.round;
-  endOfTurn(g);
-}
 
 describe('[C5] a council called by the facilitator', () => {
   it('sits before the next round, then play goes on, with the map open to all during it', () => {

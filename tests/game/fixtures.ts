@@ -8,7 +8,8 @@ import { Client } from 'boardgame.io/client';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { Local } from 'boardgame.io/multiplayer';
 import { unwrap } from '../../game/engine/result';
-import { createGame, endOfTurn } from '../../game/core/game';
+import { createGame } from '../../game/core/game';
+import { settleTurns } from '../../game/core/round';
 import { type SetupData, initialState, parseSetupData } from '../../game/core/setup';
 import { FACILITATOR, type Decision, type G, type PublicConfig } from '../../game/core/types';
 import { buildWorld } from '../../game/core/world';
@@ -89,17 +90,9 @@ export class Table {
     return Boolean(endIf({ G: this.g }));
   }
 
-  /**
-   * What boardgame.io does after a move: while the turn's endIf holds, end the turn (onEnd) and
-   * start the next one (whose endIf is checked at once). Returns the number of turns ended.
-   */
+  /** What boardgame.io does after a move (game/core/round.ts's `settleTurns`): the number of turns ended. */
   settle(): number {
-    let ended = 0;
-    while (this.turnOver() && ended < 100) {
-      endOfTurn(this.g);
-      ended++;
-    }
-    return ended;
+    return settleTurns(this.g);
   }
 
   /** Facilitator closes the current round (F1), then the turn ends. */

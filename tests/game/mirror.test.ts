@@ -3,7 +3,7 @@
  * round on like every bin (R1); with no human commit they keep their bins.
  */
 import { describe, expect, it } from 'vitest';
-import { autopilotDecision, endOfTurn, mirrorBin } from '../../game/core/game';
+import { autopilotDecision, endOfTurn, mirrorBin } from '../../game/core/round';
 import { parseSetupData } from '../../game/core/setup';
 import { decision, makeG } from './fixtures';
 

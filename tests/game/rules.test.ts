@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tally } from '../../game/core/council';
 import { binFloor } from '../../game/core/decisions';
-import { autopilotDecision, canShock, roundComplete } from '../../game/core/game';
+import { canShock } from '../../game/core/game';
+import { autopilotDecision, roundComplete } from '../../game/core/round';
 import { diceStream, resolveRound, roll } from '../../game/core/resolve';
 import { initialState, parseSetupData, validateSetupData } from '../../game/core/setup';
 import { FACILITATOR, type Decision, type G, type Shock } from '../../game/core/types';
