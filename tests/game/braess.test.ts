@@ -3,24 +3,17 @@
  * dice, mean lateness over the match is higher with the new road open than closed, and the
  * tempting supplier (the old-town depot) ends up with more customers: congested.
  *
- * Matches are played headlessly through the real game: createGame + boardgame.io's Client over
- * Local(), the facilitator seat '0' starting the match and closing every round; results are read
- * from the facilitator's view.
+ * Matches are played headlessly through the real game (`playMatch`, game/core/headless.ts:
+ * boardgame.io's Client over Local(), the facilitator seat '0' starting the match and closing
+ * every round); results are read from the facilitator's views.
  */
-import { Client } from 'boardgame.io/client';
-import { Local } from 'boardgame.io/multiplayer';
 import { describe, expect, it } from 'vitest';
-import { createGame } from '../../game/core/game';
+import { playMatch } from '../../game/core/headless';
 import { SCENARIOS } from '../../game/core/scenarios';
-import type { G } from '../../game/core/types';
 import type { FacilitatorView } from '../../game/core/view';
 
 const ROUNDS = 30;
 const SEEDS = ['braess-1', 'braess-2', 'braess-3', 'braess-4', 'braess-5', 'braess-6', 'braess-7', 'braess-8'];
-
-const tick = async (times = 3) => {
-  for (let i = 0; i < times; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 interface Outcome {
   /** Mean lateness per round (public aggregates). */
@@ -32,33 +25,27 @@ interface Outcome {
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** A whole all-bots match through the real game (headless play waits on each update, not on the clock). */
 async function play(seed: string, newRoad: boolean): Promise<Outcome> {
-  const game = createGame({
-    scenario: 'new-road',
-    humanSeats: 0,
-    rounds: ROUNDS,
-    seed: { policy: 'fixed', value: seed },
-    newRoad,
-    autopilot: 'selfish:2',
+  const views: FacilitatorView[] = [];
+  const { final } = await playMatch(
+    {
+      scenario: 'new-road',
+      humanSeats: 0,
+      rounds: ROUNDS,
+      seed: { policy: 'fixed', value: seed },
+      newRoad,
+      autopilot: 'selfish:2',
+    },
+    { onView: (v) => views.push(v) },
+  );
+  const [started, ...closes] = views;
+  const depot = started!.workshops.findIndex((w) => w.id === 'depot');
+  expect(closes).toHaveLength(ROUNDS);
+  const depotCustomers = closes.map((v, k) => {
+    expect(v.lastRound!.round).toBe(k + 1);
+    return v.lastRound!.workshops.filter((row) => row.suppliers.includes(depot)).length;
   });
-  const client = Client<G>({ game, numPlayers: 1, multiplayer: Local(), playerID: '0' });
-  client.start();
-  await tick();
-  const view = () => client.getState()!.G as unknown as FacilitatorView;
-  client.moves.start!();
-  await tick();
-  const depot = view().workshops.findIndex((w) => w.id === 'depot');
-  const depotCustomers: number[] = [];
-  for (let r = 1; r <= ROUNDS; r++) {
-    expect(view().round).toBe(r);
-    client.moves.closeRound!(r);
-    await tick();
-    const last = view().lastRound!;
-    expect(last.round).toBe(r);
-    depotCustomers.push(last.workshops.filter((row) => row.suppliers.includes(depot)).length);
-  }
-  const final = view();
-  client.stop();
   expect(final.status).toBe('over');
   return { lateness: final.rounds.map((r) => r.meanLateness), depotCustomers, final };
 }

@@ -136,7 +136,11 @@ export interface MatchOptions {
 
 let matchCounter = 0;
 
-/** A tick for Local's asynchronous master (a few macrotasks). */
+/**
+ * A tick for Local's asynchronous master (a few zero-delay macrotasks, no wall-clock time). Kept
+ * rather than waiting on an update: a refused move sends no update, and the tests that refuse
+ * moves must see the state after the master has handled them.
+ */
 export async function tick(times = 3): Promise<void> {
   for (let i = 0; i < times; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }

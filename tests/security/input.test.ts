@@ -87,7 +87,7 @@ async function honestRound(t: Table): Promise<void> {
 
 /** Let the server handle what was sent (a move on the same socket is handled after the earlier ones). */
 async function settled(t: Table): Promise<void> {
-  await sleep(150);
+  await sleep(150); // grace period: refused packets answer nothing, so there is no event to wait for
   expect(await healthy(app)).toBe(true);
   const g = rawState(app, t.s.matchID).G;
   expect(g.status).toBe('playing');

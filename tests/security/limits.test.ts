@@ -431,7 +431,7 @@ describe('SEC-LIM7 connections per address', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     expect(over.json.error).toMatch(/^too many open connections from your address: try again in \d+ s$/);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // grace period: prove the refused request creates no match late
     expect(app.storage.listMatches().length).toBe(before);
     // A socket.io connection is refused too.
     const client = io(`${app.url}/kanban-cascade`, { transports: ['websocket'], reconnection: false, forceNew: true });

@@ -24,7 +24,7 @@
 import { describe, expect, it } from 'vitest';
 import type { G } from '../../game/core/types';
 import { parseMetadata } from '../../server/storage/sqlite';
-import { type TestApp, api, createSession, joinSession, rawState, sleep, waitFor } from '../server/helpers';
+import { type TestApp, api, createSession, joinSession, waitFor } from '../server/helpers';
 import { healthy, rawSocket, untilStored, withTestApp } from './raw';
 
 let app: TestApp;
@@ -80,9 +80,8 @@ describe('SEC-POL1 playerID "__proto__" on the Lobby routes', () => {
       [1, { round: 1, bins: [2], kaizenFace: null, help: null, suppliers: null }],
       ada.credentials,
     );
-    await untilStored(app, s.matchID, (st) => (st.G as G).round === 2, 'round 1 resolved');
-    await sleep(10);
-    expect(rawState(app, s.matchID).G.workshops[0]!.bins).toEqual([2]);
+    const resolved = await untilStored(app, s.matchID, (st) => (st.G as G).round === 2, 'round 1 resolved');
+    expect((resolved.G as G).workshops[0]!.bins).toEqual([2]);
   });
 
   it('demonstrates the impact while polluted: sessions are full and autopilot seats take the attacker’s credentials', async () => {

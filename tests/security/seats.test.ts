@@ -82,7 +82,7 @@ async function honestRound(t: Table): Promise<void> {
 
 /** Nothing the attacker sent changed the stored state (compared without the steward's clock). */
 async function unchanged(t: Table, before: G): Promise<void> {
-  await sleep(150);
+  await sleep(150); // grace period: refused packets answer nothing, so there is no event to wait for
   const g = rawState(app, t.s.matchID).G;
   expect({ ...g, clock: null }).toEqual({ ...before, clock: null });
 }
@@ -256,11 +256,11 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     expect(list.json.matches.map((m) => m.matchID)).toContain(id);
     const stranger = await rawSocket(app);
     stranger.sync(id, '0', undefined);
-    await sleep(100);
+    await sleep(100); // grace period: a refused sync answers nothing (and the socket may be dropped)
     stranger.move(id, '0', 'start', [], undefined);
-    await sleep(150);
+    await sleep(150); // grace period: a refused move answers nothing; prove it did not start the match
     stranger.move(id, '0', 'endGame', [], undefined);
-    await sleep(150);
+    await sleep(150); // grace period: as above, for the end
     const g = rawState(app, id).G;
     expect(g.status, 'a stranger without credentials drove the facilitator seat').toBe('setup');
     expect(await healthy(app)).toBe(true);
@@ -275,9 +275,9 @@ describe('SEC-SEAT4 a Lobby match nobody joined yet', () => {
     const id = created.json.matchID;
     const stranger = await rawSocket(app);
     stranger.move(id, '0', 'start', [], undefined);
-    await sleep(150);
+    await sleep(150); // grace period: a refused move answers nothing; prove it did not start the match
     stranger.move(id, '0', 'endGame', [], undefined);
-    await sleep(150);
+    await sleep(150); // grace period: as above, for the end
     expect(rawState(app, id).G.status, 'a socket that never synced drove the facilitator seat').toBe('setup');
   });
 });

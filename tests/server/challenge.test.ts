@@ -297,7 +297,7 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
 
   it('S-CH5 records exactly once, however many sweeps pass', async () => {
     for (const s of [byBots, bySocket, early]) await recordedEntry(s.matchID);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // time for several sweeps (tickMs 40), none of which may record again
     for (const s of [byBots, bySocket, early]) expect(entriesOf(s.matchID)).toHaveLength(1);
   });
 
@@ -362,7 +362,7 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     const before = await api<Board>(app, '/api/challenges/ring-road/leaderboard');
     await app.close();
     app = await startTestApp({ dataDir: app.dataDir, graceMs: 300, tickMs: 40 });
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // time for several sweeps of the new server, none of which may record again
     for (const s of [byBots, bySocket, early]) expect(entriesOf(s.matchID)).toHaveLength(1);
     const after = await api<Board>(app, '/api/challenges/ring-road/leaderboard');
     expect(after.json).toEqual(before.json);
@@ -377,7 +377,7 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     db.prepare('UPDATE challenges SET recorded = 0 WHERE match_id = ?').run(byBots.matchID);
     db.close();
     await recordedEntry(byBots.matchID);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // time for several more sweeps, none of which may record again
     expect(entriesOf(byBots.matchID)).toHaveLength(1);
   });
 });

@@ -389,7 +389,7 @@ describe('S-GRD6 forged packets against a real server', () => {
       const now = rawState(app, s.matchID);
       return now.G.committed[ada.seat] !== undefined || now.G.round !== 1 || now.ctx.gameover !== undefined;
     }, 'the valid commit (or a forged change)');
-    await sleep(100);
+    await sleep(100); // grace period: refused packets answer nothing; prove none changes the state late
 
     const after = rawState(app, s.matchID);
     expect(after.ctx.gameover).toBeUndefined();

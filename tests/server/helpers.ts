@@ -11,7 +11,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { startApp, type AppOptions, type RunningApp } from '../../server/app';
 import { silentLogger } from '../../server/log';
-import { createGame } from '../../game/core/game';
+import { createGame, viewGame } from '../../game/core/game';
 import type { FacilitatorView, SeatView, View } from '../../game/core/view';
 import type { Decision, G } from '../../game/core/types';
 
@@ -150,7 +150,7 @@ export async function waitFor<T>(
   }
 }
 
-type GameClient = ReturnType<typeof Client<G>>;
+type GameClient = ReturnType<typeof Client<View>>;
 
 /** A started socket client for one seat; `view` is the seat's G (its playerView). */
 export interface SeatClient {
@@ -170,8 +170,8 @@ export function connectSeat(
   app: { url: string },
   match: { matchID: string; seat: string; credentials?: string },
 ): SeatClient {
-  const client = Client<G>({
-    game: createGame(),
+  const client = Client<View>({
+    game: viewGame(createGame()),
     multiplayer: SocketIO({ server: app.url }),
     matchID: match.matchID,
     playerID: match.seat,
@@ -183,11 +183,11 @@ export function connectSeat(
     client,
     seat: match.seat,
     state: () => client.getState() as State | null,
-    view: <V extends View>() => (client.getState()?.G as unknown as V | undefined) ?? null,
+    view: <V extends View>() => (client.getState()?.G as V | undefined) ?? null,
     until: <V extends View>(check: (view: V) => boolean, what: string, timeoutMs = 5000) =>
       waitFor(
         () => {
-          const v = client.getState()?.G as unknown as V | undefined;
+          const v = client.getState()?.G as V | undefined;
           return v !== undefined && check(v) ? v : undefined;
         },
         `seat ${match.seat}: ${what}`,
@@ -224,4 +224,17 @@ export function rawState(app: RunningApp, matchID: string): State<G> {
   return state as State<G>;
 }
 
+/**
+ * Let wall-clock time pass. Only for waits that are about time itself (a grace period, a clock
+ * that must run out, a window in which nothing may happen); to wait for something to happen use
+ * `waitFor`, a seat's `until` or `upToDate`.
+ */
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Wait until every client holds the server's latest state of the match (no update still on its way to them). */
+export function upToDate(app: RunningApp, matchID: string, ...seats: SeatClient[]): Promise<true> {
+  return waitFor(
+    () => seats.every((c) => c.state()?._stateID === rawState(app, matchID)._stateID),
+    `${seats.map((c) => `seat ${c.seat}`).join(', ')} up to date`,
+  );
+}

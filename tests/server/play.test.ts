@@ -33,6 +33,7 @@ import {
   startTestApp,
   withTestApp,
   stopAllClients,
+  upToDate,
   waitFor,
 } from './helpers';
 
@@ -156,7 +157,7 @@ describe('S-PLAY2 refused commits change nothing', () => {
     ada.move('commit', 1, decision(view, 9));
     facilitator.move('reveal', true);
     await facilitator.until<FacilitatorView>((v) => v.revealed, 'revealed');
-    await sleep(50);
+    await sleep(50); // grace period: a refused move answers nothing, so nothing to wait for; prove it changes nothing
     expect(rawState(app, s.matchID).G.committed).toEqual({ '1': good });
   });
 });
@@ -191,7 +192,7 @@ describe('S-PLAY3 the round clock', () => {
 
   it('a session without a timer has no clock', async () => {
     const { facilitator } = await startedSession({ scenario: 'ring-road', players: 1 }, ['Solo']);
-    await sleep(150);
+    await sleep(150); // grace period: the steward's ticks pass and publish no clock
     expect(facilitator.view<FacilitatorView>()!.clock).toBeNull();
   });
 });
@@ -255,13 +256,13 @@ describe('S-PLAY4 presence', () => {
         () => slow.storage.fetch(s.matchID, { metadata: true }).metadata?.players[1]?.isConnected === false,
         'disconnect seen',
       );
-      await sleep(300);
+      await sleep(300); // the drop itself: shorter than the grace period
       player = connectSeat(slow, { matchID: s.matchID, seat: j.seat, credentials: j.credentials });
       await waitFor(
         () => slow.storage.fetch(s.matchID, { metadata: true }).metadata?.players[1]?.isConnected === true,
         'reconnect seen',
       );
-      await sleep(1500);
+      await sleep(1500); // past the grace period, which must not mark the returned player absent
       expect(facilitator.view<FacilitatorView>()!.absent).not.toContain('1');
     } finally {
       stopAllClients();
@@ -277,7 +278,7 @@ describe('S-PLAY4 presence', () => {
     const facilitatorImpostor = connectSeat(app, { matchID: s.matchID, seat: '0', credentials: j.credentials });
     const honest = connectSeat(app, { matchID: s.matchID, seat: j.seat, credentials: j.credentials });
     await honest.until((v) => v.status === 'setup', 'the real player synced');
-    await sleep(200);
+    await sleep(200); // grace period: a refused sync answers nothing; prove no state arrives
     // No sync for a wrong pair: no state, and the seat is not marked connected by it.
     expect(impostor.state()).toBeNull();
     expect(facilitatorImpostor.state()).toBeNull();
@@ -286,7 +287,6 @@ describe('S-PLAY4 presence', () => {
       const info = await api<{ players: { connected: boolean }[] }>(app, `/api/sessions/${s.code}`);
       return info.json.players[0]?.connected === false;
     }, 'the real player disconnected');
-    await sleep(100);
     const info = await api<{ players: unknown[] }>(app, `/api/sessions/${s.code}`);
     expect(info.json.players).toEqual([{ seat: j.seat, name: 'Real', connected: false }]);
   });
@@ -312,7 +312,7 @@ describe('S-PLAY5 pause and resume', () => {
     expect(paused.clock!.remainingMs!).toBeLessThanOrEqual(1500);
     const left = paused.clock!.remainingMs!;
     // Past the old deadline, nothing closes while paused.
-    await sleep(1700);
+    await sleep(1700); // the clock must run past the old deadline while paused
     const still = facilitator.view<FacilitatorView>()!;
     expect(still.round).toBe(1);
     expect(still.paused).toBe(true);
@@ -361,7 +361,7 @@ describe('S-PLAY6 closing a round', () => {
     await facilitator.until((v) => v.status === 'setup', 'synced');
     facilitator.move('start');
     await facilitator.until<FacilitatorView>((v) => v.status === 'playing' && v.absent.length === 12, 'all absent');
-    await sleep(200);
+    await sleep(200); // grace period: the steward's ticks pass and close nothing
     expect(facilitator.view<FacilitatorView>()!.round).toBe(1);
     facilitator.move('closeRound', 2);
     facilitator.move('closeRound', 1);
@@ -378,23 +378,21 @@ describe('S-PLAY7 facilitator moves are not lost to concurrent updates', () => {
   it('a pause sent while a server update is in flight still pauses', async () => {
     const { s, facilitator } = await startedSession({ scenario: 'two-inputs', players: 1, roundSeconds: 60 }, ['Ada']);
     await facilitator.until<FacilitatorView>((v) => v.clock?.round === 1, 'clock');
-    await sleep(100);
+    await upToDate(app, s.matchID, facilitator);
     const update = app.steward.move(s.matchID, 'reveal', [true]);
     facilitator.move('pause');
     await update;
     await facilitator.until<FacilitatorView>((v) => v.revealed, 'the server update');
-    await sleep(300);
-    expect(rawState(app, s.matchID).G.paused).toBe(true);
+    await waitFor(() => rawState(app, s.matchID).G.paused, 'the pause');
   });
 
   it('a closeRound sent while a presence update is in flight still closes the round', async () => {
     const { s, facilitator } = await startedSession({ scenario: 'two-inputs', players: 2 }, ['Ada', 'Bo']);
-    await sleep(100);
+    await upToDate(app, s.matchID, facilitator);
     // What the steward does when a phone drops (here: a seat that is already absent).
     const update = app.steward.move(s.matchID, 'setPresence', [['2'], false]);
     facilitator.move('closeRound', 1);
     await update;
-    await sleep(400);
-    expect(rawState(app, s.matchID).G.round).toBe(2);
+    await waitFor(() => rawState(app, s.matchID).G.round === 2, 'round 2');
   });
 });
