@@ -20,10 +20,10 @@
  *  - seat 0 (the facilitator) never leaves through the Lobby.
  */
 import type { Context, Next } from 'koa';
-import { Readable } from 'node:stream';
 import { GAME_NAME } from '../game/core/game';
 import type { RequestRefusal } from '../game/contract/requestRefusals';
 import { HttpError, readJsonRaw as readJson, refuse as answer } from './http';
+import { replayRequestBody } from './bgio';
 import { nameRefusal } from './names';
 
 const MATCH = '[A-Za-z0-9_-]{1,64}';
@@ -114,9 +114,8 @@ export function lobbyGuard({ isSessionMatch, seats }: LobbyGuardDeps) {
       action === 'join' ? 'playerName' : action === 'update' && fields.newName !== undefined ? 'newName' : null;
     const badName = name === null ? null : nameRefusal(fields[name], name);
     if (badName) return refuse(400, badName);
-    // boardgame.io's koa-body reads the request again: give it a fresh stream of the same bytes.
-    const replay = Object.assign(Readable.from([raw]), { headers: ctx.req.headers });
-    ctx.req = replay as unknown as typeof ctx.req;
+    // boardgame.io's koa-body reads the request again: give it the same bytes.
+    replayRequestBody(ctx, raw);
     return next();
   };
 }
