@@ -1,7 +1,8 @@
 /**
  * Limits per client address (docs/SECURITY.md "Limits"): join-code guesses, creations, open
  * connections and slow requests; Socket.IO packets are in socketLimits.ts. Every refusal over HTTP
- * is a 429 with `Retry-After` and `{"error": "too many ...: try again in N s"}`; refusals are
+ * is a 429 with `Retry-After` and the refusal `rate.limited` (`{"error": "too many ...: try again in N s",
+ * "code": "rate.limited", ...}`); refusals are
  * logged at most a few times per address and minute (a flood must not become a flood of logs).
  *
  * The defaults are for a real workshop: 60-160 players, often behind one NAT address, so what
