@@ -1,14 +1,15 @@
 /**
  * Every reach into boardgame.io 0.50.2's internals goes through this one adapter: things the
  * library creates but does not export or type (the Socket.IO server, the HTTP server, the Auth
- * instance, the transport's per-match queues and client registry). Each accessor checks that
+ * instance, the transport's per-match queues and client registry, the Lobby's body reader). Each accessor checks that
  * what it relies on is there and throws a `BgioInternalMissing` naming it otherwise, and
  * tests/server/bgio.test.ts runs them all against a real server: after a boardgame.io upgrade
  * that test says which internal moved. Nothing else in server/ casts boardgame.io objects.
  *
  * Public API (Server, SocketIO, Master, createMatch, the storage base classes) is used directly.
  */
-import type { Server as HttpServer, IncomingHttpHeaders } from 'node:http';
+import type { Server as HttpServer, IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import type Router from '@koa/router';
 import type { Server } from 'boardgame.io/server';
 
@@ -138,4 +139,14 @@ export function lobbyRouter(server: Pick<ReturnType<typeof Server>, 'router'>): 
   method(router, 'get', 'server.router.get');
   method(router, 'post', 'server.router.post');
   return router as unknown as Router;
+}
+
+/**
+ * Hand the Lobby's handlers a body already read: 0.50.2's Lobby routes parse it with koa-body from
+ * `ctx.req` (src/server/api.ts), so the request stream is replaced by a fresh stream of the same
+ * bytes, with the same headers (koa-body reads the content type and length from them).
+ */
+export function replayRequestBody(ctx: { req: IncomingMessage }, raw: Buffer): void {
+  const replay = Object.assign(Readable.from([raw]), { headers: ctx.req.headers });
+  ctx.req = replay as unknown as IncomingMessage;
 }

@@ -21,6 +21,7 @@ import { workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import type {
+  CreatedSession,
   ChallengeEntryWire,
   ChallengeWire,
   JoinedSeatWire,
@@ -30,10 +31,10 @@ import type {
 import { debriefData } from '../game/debrief/data';
 import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
+import type { RequestRefusal } from '../game/contract/requestRefusals';
 import { HttpError, handle, readJson } from './http';
-import { nameProblem } from './names';
 import type { Logger } from './log';
-import { onlyFields, parseTableRequest, requireRecord, scenarioOf } from './sessionRequest';
+import { onlyFields, parseTableRequest, requireName, requireRecord, scenarioOf } from './sessionRequest';
 import { openSession, openTable, secretToken } from './sessions';
 import type { Steward } from './steward';
 import type { SqliteStorage } from './storage/sqlite';
@@ -149,13 +150,21 @@ export interface ChallengeApi {
   stop(): void;
 }
 
-export function installChallengeApi(router: Router, deps: ChallengeDeps): ChallengeApi {
-  const { storage, log, steward } = deps;
+type ChallengeTables = ReturnType<typeof prepareChallenges>;
+const tables = new WeakMap<SqliteStorage, ChallengeTables>();
+
+/** The statements on a store's challenges and leaderboard tables (storage/schema.ts), prepared once per store. */
+function challengeTables(storage: SqliteStorage): ChallengeTables {
+  let table = tables.get(storage);
+  if (!table) tables.set(storage, (table = prepareChallenges(storage)));
+  return table;
+}
+
+function prepareChallenges(storage: SqliteStorage) {
   const db = storage.db;
-  // The tables are storage/schema.ts's; here only their statements.
   const columns =
     'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, why, rounds, digest';
-  const sql = {
+  return {
     addChallenge: db.prepare(
       'INSERT INTO challenges (match_id, code, scenario, seed, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -179,182 +188,204 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
       `SELECT ${columns}, debrief FROM leaderboard WHERE id = ?`,
     ),
   };
-  const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
+}
+
+/** Record one finished challenge match once; false when it was not over or already recorded. */
+export function recordChallenge(deps: Pick<ChallengeDeps, 'storage' | 'log'>, row: ChallengeRow): boolean {
+  const { storage, log } = deps;
+  const sql = challengeTables(storage);
+  const { state, metadata } = storage.fetch(row.match_id, { state: true, metadata: true });
+  const scenario = SCENARIOS.get(row.scenario);
+  if (!state || !metadata || !scenario) {
+    // The match is gone (or its scenario no longer exists): nothing can ever be recorded.
+    sql.claim.run(row.match_id);
+    log('challenge-unrecordable', { matchID: row.match_id, scenario: row.scenario });
+    return false;
+  }
+  const g = (state as State<G>).G;
+  if (g.status !== 'over') return false;
+  const names = seatNames(metadata);
+  const entry = scoreChallenge(g, names, scenario, row.seed);
+  const debrief = JSON.stringify(debriefData(g, names));
+  const id = randomBytes(8).toString('hex');
+  const write = storage.db.transaction(() => {
+    if (sql.claim.run(row.match_id).changes !== 1) return false;
+    sql.insert.run(
+      id,
+      row.match_id,
+      row.scenario,
+      row.seed,
+      JSON.stringify(entry.names),
+      Date.now(),
+      entry.meanBin,
+      entry.criticalBuffer,
+      entry.score,
+      entry.bounded ? 1 : 0,
+      entry.valid ? 1 : 0,
+      entry.reason,
+      JSON.stringify(entry.why),
+      entry.rounds,
+      entry.digest,
+      debrief,
+    );
+    return true;
+  });
+  const recorded = write();
+  if (recorded) log('challenge-recorded', { id, code: row.code, scenario: row.scenario, valid: entry.valid });
+  return recorded;
+}
+
+/** Record every finished challenge not yet recorded (skipping those in `failed`, which it fills); how many. */
+export function sweepChallenges(deps: Pick<ChallengeDeps, 'storage' | 'log'>, failed: Set<string>): number {
+  let count = 0;
+  for (const row of challengeTables(deps.storage).due.all()) {
+    if (failed.has(row.match_id)) continue;
+    try {
+      if (recordChallenge(deps, row)) count++;
+    } catch (e) {
+      // Logged once; retried after a restart.
+      failed.add(row.match_id);
+      deps.log('challenge-record-error', { matchID: row.match_id, message: (e as Error).message });
+    }
+  }
+  return count;
+}
+
+/** GET /api/challenges: every scenario's challenge and its best valid entry. */
+export function challengeList(storage: SqliteStorage): ChallengeWire[] {
+  const sql = challengeTables(storage);
+  return [...SCENARIOS.values()].map((s) => {
+    const best = sql.valid.get(s.id, 1);
+    return {
+      scenario: s.id,
+      title: s.title,
+      seed: challengeSeed(s.id),
+      rounds: s.rounds,
+      workshops: workshopCount(s.network),
+      criticalBuffer: s.criticalBuffer.value,
+      best: best ? { score: best.score, name: (JSON.parse(best.names) as string[]).join(', ') } : null,
+    };
+  });
+}
+
+/** B6: the bots hold the players' mean bin, so the score is the players' own (no free ride). */
+function challengeSetup(scenario: Scenario, options: Record<string, unknown>) {
+  return {
+    scenario: scenario.id,
+    humanSeats: workshopCount(scenario.network),
+    seed: { policy: 'fixed' as const, value: challengeSeed(scenario.id) },
+    autopilot: 'mirror',
+    ...options,
+  };
+}
+
+/** POST /api/challenges: a solo attempt (started) or a table (400 with the refusal otherwise). */
+export async function createChallenge(
+  deps: ChallengeDeps,
+  body: unknown,
+  requestOrigin: string,
+): Promise<JoinedSeatWire | CreatedSession> {
+  const usage: RequestRefusal = { code: 'challenge.mode', field: null, both: false };
+  const fields = requireRecord(body, usage);
+  const solo = fields.name !== undefined;
+  if (solo && fields.players !== undefined) throw new HttpError(400, { ...usage, both: true });
+  if (!solo && fields.players === undefined) throw new HttpError(400, usage);
+  if (solo) {
+    onlyFields(fields, ['scenario', 'name']);
+    const scenario = scenarioOf(fields.scenario);
+    const name = requireName(fields.name);
+    return createSolo(deps, scenario, name, challengeSetup(scenario, { roundSeconds: 0 }));
+  }
+  const { scenario, players, options } = parseTableRequest(fields, usage, ['roundSeconds']);
+  const { code, matchID, reply } = openTable(deps, requestOrigin, challengeSetup(scenario, options), players);
+  challengeTables(deps.storage).addChallenge.run(
+    matchID,
+    code,
+    scenario.id,
+    challengeSeed(scenario.id),
+    'table',
+    Date.now(),
+  );
+  deps.log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'table', players });
+  return reply;
+}
+
+/** S-CH1: a solo challenge: the human's seat joined, the match started, every other seat on autopilot. */
+async function createSolo(
+  deps: ChallengeDeps,
+  scenario: Scenario,
+  name: string,
+  setupData: Record<string, unknown> & { humanSeats: number },
+): Promise<JoinedSeatWire> {
+  const { storage, steward, log } = deps;
+  const { code, matchID } = openSession(deps, setupData, 1);
+  const seat = seatWorkshop(1, 1, setupData.humanSeats) + 1;
+  const credentials = secretToken();
+  const { metadata } = storage.fetch(matchID, { metadata: true });
+  metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
+  storage.setMetadata(matchID, metadata);
+  challengeTables(storage).addChallenge.run(matchID, code, scenario.id, challengeSeed(scenario.id), 'solo', Date.now());
+  await steward.move(matchID, 'start', []);
+  const started = storage.rawState(matchID) as State<G> | undefined;
+  if (started?.G.status !== 'playing') throw new Error(`challenge ${code} did not start`);
+  // Every other workshop runs on autopilot from the first round (the steward would do it on its next pass).
+  const others = started.G.workshops.map((w) => w.seat).filter((s): s is string => s !== null && s !== String(seat));
+  if (others.length > 0) await steward.move(matchID, 'setPresence', [others, false]);
+  const w = started.G.workshops[seat - 1]!;
+  log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'solo' });
+  return { code, matchID, seat: String(seat), credentials, workshop: { index: seat - 1, id: w.id, name: w.name } };
+}
+
+/** GET /api/challenges/entries/:id: one entry and its debrief (400 malformed id, 404 unknown). */
+export function challengeEntry(storage: SqliteStorage, id: string): ChallengeEntryWire {
+  if (!ENTRY_ID.test(id)) throw new HttpError(400, { code: 'entry.malformed', field: 'id' });
+  const row = challengeTables(storage).entry.get(id);
+  if (!row) throw new HttpError(404, { code: 'entry.unknown', field: null, id });
+  return { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown };
+}
+
+/** GET /api/challenges/:scenario/leaderboard: valid entries by score, then invalid ones, newest first. */
+export function leaderboard(storage: SqliteStorage, id: string): LeaderboardWire {
+  const scenario = SCENARIO_ID.test(id) ? SCENARIOS.get(id) : undefined;
+  if (!scenario) throw new HttpError(404, { code: 'challenge.unknown', field: null, scenario: id.slice(0, 40) });
+  const sql = challengeTables(storage);
+  const rows = [...sql.valid.all(id, LEADERBOARD_LIMIT), ...sql.invalid.all(id, LEADERBOARD_LIMIT)];
+  return {
+    scenario: id,
+    seed: challengeSeed(id),
+    entries: rows.map((r) => {
+      const { scenario: _s, seed: _seed, criticalBuffer: _c, digest: _d, ...listed } = toEntry(r);
+      return listed;
+    }),
+  };
+}
+
+export function installChallengeApi(router: Router, deps: ChallengeDeps): ChallengeApi {
+  const crash = (e: unknown) => deps.log('http-error', { message: (e as Error).message });
   const failed = new Set<string>();
-
-  /** Record one finished match; false when it was not over or already recorded. */
-  const record = (row: ChallengeRow): boolean => {
-    const { state, metadata } = storage.fetch(row.match_id, { state: true, metadata: true });
-    const scenario = SCENARIOS.get(row.scenario);
-    if (!state || !metadata || !scenario) {
-      // The match is gone (or its scenario no longer exists): nothing can ever be recorded.
-      sql.claim.run(row.match_id);
-      log('challenge-unrecordable', { matchID: row.match_id, scenario: row.scenario });
-      return false;
-    }
-    const g = (state as State<G>).G;
-    if (g.status !== 'over') return false;
-    const names = seatNames(metadata);
-    const entry = scoreChallenge(g, names, scenario, row.seed);
-    const debrief = JSON.stringify(debriefData(g, names));
-    const id = randomBytes(8).toString('hex');
-    const write = db.transaction(() => {
-      if (sql.claim.run(row.match_id).changes !== 1) return false;
-      sql.insert.run(
-        id,
-        row.match_id,
-        row.scenario,
-        row.seed,
-        JSON.stringify(entry.names),
-        Date.now(),
-        entry.meanBin,
-        entry.criticalBuffer,
-        entry.score,
-        entry.bounded ? 1 : 0,
-        entry.valid ? 1 : 0,
-        entry.reason,
-        JSON.stringify(entry.why),
-        entry.rounds,
-        entry.digest,
-        debrief,
-      );
-      return true;
-    });
-    const recorded = write();
-    if (recorded) log('challenge-recorded', { id, code: row.code, scenario: row.scenario, valid: entry.valid });
-    return recorded;
-  };
-
-  const sweep = (): number => {
-    let count = 0;
-    for (const row of sql.due.all()) {
-      if (failed.has(row.match_id)) continue;
-      try {
-        if (record(row)) count++;
-      } catch (e) {
-        // Logged once; retried after a restart.
-        failed.add(row.match_id);
-        log('challenge-record-error', { matchID: row.match_id, message: (e as Error).message });
-      }
-    }
-    return count;
-  };
+  const sweep = () => sweepChallenges(deps, failed);
 
   router.get('/api/challenges', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s): ChallengeWire => {
-      const best = sql.valid.get(s.id, 1);
-      return {
-        scenario: s.id,
-        title: s.title,
-        seed: challengeSeed(s.id),
-        rounds: s.rounds,
-        workshops: workshopCount(s.network),
-        criticalBuffer: s.criticalBuffer.value,
-        best: best ? { score: best.score, name: (JSON.parse(best.names) as string[]).join(', ') } : null,
-      };
-    });
+    ctx.body = challengeList(deps.storage);
   });
-
   router.post(
     '/api/challenges',
     handle(async (ctx) => {
-      const usage = 'send {"scenario", "name"} to play alone or {"scenario", "players"} for a table';
-      const body = requireRecord(await readJson(ctx), usage);
-      const solo = body.name !== undefined;
-      if (solo && body.players !== undefined)
-        throw new HttpError(400, 'send either "name" (play alone) or "players" (a table), not both');
-      if (!solo && body.players === undefined) throw new HttpError(400, usage);
-      // B6: the bots hold the players' mean bin, so the score is the players' own (no free ride).
-      const challengeSetup = (scenario: Scenario, options: Record<string, unknown>) => ({
-        scenario: scenario.id,
-        humanSeats: workshopCount(scenario.network),
-        seed: { policy: 'fixed' as const, value: challengeSeed(scenario.id) },
-        autopilot: 'mirror',
-        ...options,
-      });
-      if (solo) {
-        onlyFields(body, ['scenario', 'name']);
-        const scenario = scenarioOf(body.scenario);
-        const problem = nameProblem(body.name);
-        if (problem) throw new HttpError(400, problem);
-        const setupData = challengeSetup(scenario, { roundSeconds: 0 });
-        ctx.status = 201;
-        ctx.body = await createSolo(scenario, (body.name as string).trim(), setupData, challengeSeed(scenario.id));
-        return;
-      }
-      const { scenario, players, options } = parseTableRequest(body, usage, ['roundSeconds']);
-      const { code, matchID, reply } = openTable(deps, ctx.origin, challengeSetup(scenario, options), players);
-      sql.addChallenge.run(matchID, code, scenario.id, challengeSeed(scenario.id), 'table', Date.now());
-      log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'table', players });
+      ctx.body = await createChallenge(deps, await readJson(ctx), ctx.origin);
       ctx.status = 201;
-      ctx.body = reply;
     }, crash),
   );
-
-  /** S-CH1: a solo challenge: the human's seat joined, the match started, every other seat on autopilot. */
-  const createSolo = async (
-    scenario: Scenario,
-    name: string,
-    setupData: Record<string, unknown> & { humanSeats: number },
-    seed: string,
-  ): Promise<JoinedSeatWire> => {
-    const { code, matchID } = openSession(deps, setupData, 1);
-    const seat = seatWorkshop(1, 1, setupData.humanSeats) + 1;
-    const credentials = secretToken();
-    const { metadata } = storage.fetch(matchID, { metadata: true });
-    metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
-    storage.setMetadata(matchID, metadata);
-    sql.addChallenge.run(matchID, code, scenario.id, seed, 'solo', Date.now());
-    await steward.move(matchID, 'start', []);
-    const started = storage.rawState(matchID) as State<G> | undefined;
-    if (started?.G.status !== 'playing') throw new Error(`challenge ${code} did not start`);
-    // Every other workshop runs on autopilot from the first round (the steward would do it on its next pass).
-    const others = started.G.workshops.map((w) => w.seat).filter((s): s is string => s !== null && s !== String(seat));
-    if (others.length > 0) await steward.move(matchID, 'setPresence', [others, false]);
-    const w = started.G.workshops[seat - 1]!;
-    log('challenge-created', { code, matchID, scenario: scenario.id, kind: 'solo' });
-    return { code, matchID, seat: String(seat), credentials, workshop: { index: seat - 1, id: w.id, name: w.name } };
-  };
-
   // Registered before ":scenario/leaderboard" (both have two segments).
   router.get(
     '/api/challenges/entries/:id',
     handle(async (ctx) => {
-      const id = ctx.params.id ?? '';
-      if (!ENTRY_ID.test(id)) throw new HttpError(400, 'an entry id is 16 hexadecimal digits');
-      const row = sql.entry.get(id);
-      if (!row) throw new HttpError(404, `no leaderboard entry has the id ${id}`);
-      ctx.body = { entry: toEntry(row), debrief: JSON.parse(row.debrief) as unknown } satisfies ChallengeEntryWire;
+      ctx.body = challengeEntry(deps.storage, ctx.params.id ?? '');
     }, crash),
   );
-
   router.get(
     '/api/challenges/:scenario/leaderboard',
     handle(async (ctx) => {
-      const id = ctx.params.scenario ?? '';
-      const scenario = SCENARIO_ID.test(id) ? SCENARIOS.get(id) : undefined;
-      if (!scenario) throw new HttpError(404, `no challenge for the scenario "${id.slice(0, 40)}"`);
-      const rows = [...sql.valid.all(id, LEADERBOARD_LIMIT), ...sql.invalid.all(id, LEADERBOARD_LIMIT)];
-      const body: LeaderboardWire = {
-        scenario: id,
-        seed: challengeSeed(id),
-        entries: rows.map((r) => {
-          const e = toEntry(r);
-          return {
-            id: e.id,
-            names: e.names,
-            date: e.date,
-            score: e.score,
-            meanBin: e.meanBin,
-            bounded: e.bounded,
-            valid: e.valid,
-            reason: e.reason,
-            why: e.why,
-            rounds: e.rounds,
-          };
-        }),
-      };
-      ctx.body = body;
+      ctx.body = leaderboard(deps.storage, ctx.params.scenario ?? '');
     }, crash),
   );
 

@@ -77,35 +77,26 @@ export function namesInSeatOrder(names: Readonly<Record<string, string>>): strin
 /** The seat a caller proves: `{seat, credentials}` (400 malformed, 401 wrong credentials). */
 export function authenticate(body: unknown, metadata: Server.MatchData, allowed: readonly string[]): string {
   if (!isRecord(body) || typeof body.seat !== 'string' || typeof body.credentials !== 'string') {
-    throw new HttpError(
-      400,
-      `send {"seat", "credentials"${allowed.length ? `, ${allowed.map((k) => `"${k}"`).join(', ')}` : ''}}`,
-    );
+    throw new HttpError(400, { code: 'body.shape', field: null, expected: ['seat', 'credentials', ...allowed] });
   }
   const extra = Object.keys(body).find((k) => !['seat', 'credentials', ...allowed].includes(k));
-  if (extra) throw new HttpError(400, `unknown field "${extra}"`);
+  if (extra) throw new HttpError(400, { code: 'body.unknownField', field: null, name: extra.slice(0, 40) });
   const seat = body.seat;
-  if (!/^\d{1,3}$/.test(seat)) throw new HttpError(400, 'seat must be a seat number such as "0" or "3"');
+  if (!/^\d{1,3}$/.test(seat)) throw new HttpError(400, { code: 'seat.malformed', field: 'seat' });
   if (!holdsSeat(metadata, Number(seat), body.credentials))
-    throw new HttpError(401, 'these credentials do not hold that seat');
+    throw new HttpError(401, { code: 'seat.credentials', field: null });
   return seat;
 }
 
 /** S-DBF1: the facilitator after the start; a player once the game is over. */
 export function checkAccess(seat: string, g: G): void {
-  if (g.status === 'setup') throw new HttpError(403, 'the game has not started: there is nothing to debrief yet');
-  if (seat !== FACILITATOR && g.status !== 'over') {
-    throw new HttpError(
-      403,
-      "a player's debrief opens when the game is over (during play it would show the other workshops' hidden state)",
-    );
-  }
+  if (g.status === 'setup') throw new HttpError(403, { code: 'debrief.notStarted', field: null });
+  if (seat !== FACILITATOR && g.status !== 'over') throw new HttpError(403, { code: 'debrief.notOver', field: null });
 }
 
 /** Parse a counterfactual spec for this match (400 with the reason). */
 export function parseSpec(raw: unknown, g: G): CounterfactualSpec {
-  const kinds = '"actual", "bots", "uniform" or "raise"';
-  if (!isRecord(raw)) throw new HttpError(400, `spec must be an object {"kind": ${kinds}, ...}`);
+  if (!isRecord(raw)) throw new HttpError(400, { code: 'spec.shape', field: 'spec' });
   const fields: Record<string, string[]> = {
     actual: ['kind'],
     bots: ['kind'],
@@ -114,13 +105,14 @@ export function parseSpec(raw: unknown, g: G): CounterfactualSpec {
   };
   const kind =
     typeof raw.kind === 'string' && Object.hasOwn(fields, raw.kind) ? (raw.kind as CounterfactualSpec['kind']) : null;
-  if (kind === null) throw new HttpError(400, `spec.kind must be ${kinds}`);
-  const extra = Object.keys(raw).find((k) => !fields[kind]!.includes(k));
-  if (extra) throw new HttpError(400, `the "${kind}" spec takes only ${fields[kind]!.join(', ')} (not "${extra}")`);
+  if (kind === null) throw new HttpError(400, { code: 'spec.kind', field: 'spec.kind' });
+  const allowed = fields[kind]!;
+  const extra = Object.keys(raw).find((k) => !allowed.includes(k));
+  if (extra) throw new HttpError(400, { code: 'spec.fields', field: 'spec', kind, allowed, name: extra.slice(0, 40) });
   const { maxBin } = g.config;
   const bin = (value: unknown): number => {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxBin)
-      throw new HttpError(400, `spec.bin must be a number of hours from 0 to ${maxBin}`);
+      throw new HttpError(400, { code: 'spec.bin', field: 'spec.bin', max: maxBin });
     return value;
   };
   if (kind === 'actual' || kind === 'bots') return { kind };
@@ -133,7 +125,7 @@ export function parseSpec(raw: unknown, g: G): CounterfactualSpec {
   const n = g.workshops.length;
   const w = raw.workshop;
   if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w >= n)
-    throw new HttpError(400, `spec.workshop must be a workshop index from 0 to ${n - 1}`);
+    throw new HttpError(400, { code: 'spec.workshop', field: 'spec.workshop', max: n - 1 });
   return { kind, workshop: w, bin: bin(raw.bin) };
 }
 
@@ -220,31 +212,61 @@ interface Loaded {
   readonly seat: string;
 }
 
-export function installDebriefApi(router: Router, deps: DebriefDeps): { close(): Promise<void> } {
+export interface DebriefService {
+  /** POST /api/sessions/:code/debrief: the session's DebriefData for a caller the access rule lets in. */
+  debrief(code: string, body: unknown): DebriefData;
+  /** POST /api/sessions/:code/counterfactual: a replay of the session on the same dice. */
+  counterfactual(code: string, body: unknown): Promise<CounterfactualWire>;
+  close(): Promise<void>;
+}
+
+/** The debrief and counterfactual services over a store, with their caches and replay runner. */
+export function debriefService(deps: DebriefDeps): DebriefService {
   const { storage, log } = deps;
   const debriefs = new Lru<DebriefData>(deps.cacheSize ?? 32);
   const counterfactuals = new Lru<CompactRound[]>(deps.cacheSize ?? 64);
   // Requests for a replay already running wait for it instead of starting another.
   const running = new Map<string, Promise<CompactRound[]>>();
   const runner = new ReplayRunner(deps.inProcessMs ?? 20, log);
-  const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
 
   /** The session's full state after authenticating the caller and checking the access rule. */
-  const load = async (code: string, body: unknown, allowed: readonly string[]): Promise<Loaded> => {
+  const load = (code: string, body: unknown, allowed: readonly string[]): Loaded => {
     const row = findSession(storage, code);
     const { state, metadata } = storage.fetch(row.match_id, { state: true, metadata: true });
-    if (!state || !metadata) throw new HttpError(410, `the game of session ${code} is gone`);
+    if (!state || !metadata) throw new HttpError(410, { code: 'session.gone', field: null, joinCode: code });
     const seat = authenticate(body, metadata, allowed);
-    const g = (state as State<G>).G;
-    checkAccess(seat, g);
+    checkAccess(seat, (state as State<G>).G);
     return { matchID: row.match_id, state: state as State<G>, metadata, seat };
   };
 
-  router.post(
-    '/api/sessions/:code/debrief',
-    handle(async (ctx) => {
-      const body = await readJson(ctx);
-      const { matchID, state, metadata, seat } = await load(ctx.params.code ?? '', body, []);
+  /** A replay, from the cache, from the same replay already running, or started now. */
+  const replay = (
+    matchID: string,
+    seat: string,
+    g: G,
+    spec: CounterfactualSpec,
+    key: string,
+  ): Promise<CompactRound[]> => {
+    const cached = counterfactuals.get(key);
+    if (cached) return Promise.resolve(cached);
+    let job = running.get(key);
+    if (!job) {
+      const started = performance.now();
+      job = runner.run(g, spec).then(({ rounds, where }) => {
+        counterfactuals.set(key, rounds);
+        const ms = Math.round(performance.now() - started);
+        log('counterfactual', { matchID, seat, kind: spec.kind, rounds: rounds.length, where, ms });
+        return rounds;
+      });
+      running.set(key, job);
+      void job.finally(() => running.delete(key)).catch(() => {});
+    }
+    return job;
+  };
+
+  return {
+    debrief(code, body) {
+      const { matchID, state, metadata, seat } = load(code, body, []);
       const key = `${matchID}:${state._stateID}`;
       let data = debriefs.get(key);
       if (!data) {
@@ -252,41 +274,32 @@ export function installDebriefApi(router: Router, deps: DebriefDeps): { close():
         debriefs.set(key, data);
       }
       log('debrief', { matchID, seat, status: state.G.status });
-      ctx.body = data;
+      return data;
+    },
+    async counterfactual(code, body) {
+      const { matchID, state, seat } = load(code, body, ['spec']);
+      const spec = parseSpec((body as { spec?: unknown }).spec, state.G);
+      const rounds = await replay(matchID, seat, state.G, spec, `${matchID}:${state._stateID}:${JSON.stringify(spec)}`);
+      return { spec, rounds };
+    },
+    close: () => runner.close(),
+  };
+}
+
+export function installDebriefApi(router: Router, deps: DebriefDeps): { close(): Promise<void> } {
+  const service = debriefService(deps);
+  const crash = (e: unknown) => deps.log('http-error', { message: (e as Error).message });
+  router.post(
+    '/api/sessions/:code/debrief',
+    handle(async (ctx) => {
+      ctx.body = service.debrief(ctx.params.code ?? '', await readJson(ctx));
     }, crash),
   );
-
   router.post(
     '/api/sessions/:code/counterfactual',
     handle(async (ctx) => {
-      const body = await readJson(ctx);
-      const { matchID, state, seat } = await load(ctx.params.code ?? '', body, ['spec']);
-      const spec = parseSpec((body as { spec?: unknown }).spec, state.G);
-      const key = `${matchID}:${state._stateID}:${JSON.stringify(spec)}`;
-      let rounds = counterfactuals.get(key);
-      if (!rounds) {
-        let job = running.get(key);
-        if (!job) {
-          const started = performance.now();
-          job = runner.run(state.G, spec).then(({ rounds: result, where }) => {
-            counterfactuals.set(key, result);
-            log('counterfactual', {
-              matchID,
-              seat,
-              kind: spec.kind,
-              rounds: result.length,
-              where,
-              ms: Math.round(performance.now() - started),
-            });
-            return result;
-          });
-          running.set(key, job);
-          void job.finally(() => running.delete(key)).catch(() => {});
-        }
-        rounds = await job;
-      }
-      ctx.body = { spec, rounds } satisfies CounterfactualWire;
+      ctx.body = await service.counterfactual(ctx.params.code ?? '', await readJson(ctx));
     }, crash),
   );
-  return { close: () => runner.close() };
+  return { close: () => service.close() };
 }

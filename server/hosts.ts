@@ -14,12 +14,23 @@
  * PUBLIC_URL's, and `http://` + each loopback host on the server's port) or `http://` + the
  * request's (known) Host: 403 otherwise (H4). No Origin at all (curl, same-origin GET) is fine.
  */
+import { type RequestRefusal, requestRefusalText } from '../game/contract/requestRefusals';
+import { refuse } from './http';
 
 export type HostRefusal = {
   readonly status: 421 | 403;
   readonly event: 'host-refused' | 'origin-refused';
+  readonly refusal: RequestRefusal;
+  /** The refusal's English (the handshake's refusal message). */
   readonly error: string;
 };
+
+const hostRefusal = (status: 421 | 403, event: HostRefusal['event'], refusal: RequestRefusal): HostRefusal => ({
+  status,
+  event,
+  refusal,
+  error: requestRefusalText(refusal),
+});
 
 export interface HostPolicy {
   /** The server's port, once it listens (until then no loopback host is known). */
@@ -83,16 +94,14 @@ export function hostPolicy(config: { readonly publicUrl?: string; readonly origi
     originAllowed,
     refusal(host, origin) {
       if (!knownHost(host)) {
-        return {
-          status: 421,
-          event: 'host-refused',
-          error:
-            `this server does not answer for the host "${String(host ?? '').slice(0, 100)}": ` +
-            'use its address (localhost, its IP) or the host of PUBLIC_URL or ORIGINS',
-        };
+        return hostRefusal(421, 'host-refused', {
+          code: 'host.unknown',
+          field: null,
+          host: (host ?? '').slice(0, 100),
+        });
       }
       if (origin === undefined || origin === '' || originAllowed(origin) || origin === `http://${host}`) return null;
-      return { status: 403, event: 'origin-refused', error: 'this origin is not allowed' };
+      return hostRefusal(403, 'origin-refused', { code: 'origin.refused', field: null });
     },
   };
 }
@@ -107,7 +116,7 @@ const header = (req: HeaderRequest, name: string): string | undefined => {
 };
 
 /**
- * The policy as a Koa middleware (first of all: 421 or 403 with `{"error"}`) and as Socket.IO's
+ * The policy as a Koa middleware (first of all: 421 or 403 with a refusal body) and as Socket.IO's
  * `allowRequest` (a refused handshake gets engine.io's 403 `{"code": 4, "message": error}` over
  * polling, a 400 over a WebSocket upgrade). `onRefused` logs.
  */
@@ -126,8 +135,7 @@ export function hostGuard<R extends HeaderRequest>(
         return;
       }
       onRefused(refused, ctx.req, ctx.path);
-      ctx.status = refused.status;
-      ctx.body = { error: refused.error };
+      refuse(ctx, refused.status, refused.refusal);
     },
     allowRequest: (req: R, cb: (error: string | null, allowed: boolean) => void) => {
       const refused = policy.refusal(header(req, 'host'), header(req, 'origin'));

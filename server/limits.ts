@@ -1,7 +1,8 @@
 /**
  * Limits per client address (docs/SECURITY.md "Limits"): join-code guesses, creations, open
  * connections and slow requests; Socket.IO packets are in socketLimits.ts. Every refusal over HTTP
- * is a 429 with `Retry-After` and `{"error": "too many ...: try again in N s"}`; refusals are
+ * is a 429 with `Retry-After` and the refusal `rate.limited` (`{"error": "too many ...: try again in N s",
+ * "code": "rate.limited", ...}`); refusals are
  * logged at most a few times per address and minute (a flood must not become a flood of logs).
  *
  * The defaults are for a real workshop: 60-160 players, often behind one NAT address, so what
@@ -12,6 +13,8 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import { isIP, type Socket } from 'node:net';
 import type { Context, Next } from 'koa';
 import { GAME_NAME } from '../game/core/game';
+import { type LimitName, type RequestRefusal, requestRefusalBody } from '../game/contract/requestRefusals';
+import { refuse as answer } from './http';
 import type { LogFields, Logger } from './log';
 import { type Rate, RateLimiter } from './rateLimit';
 
@@ -113,7 +116,12 @@ export function throttledLog(log: Logger, now: () => number): Note {
   };
 }
 
-const tooMany = (what: string, retryAfterS: number) => `too many ${what}: try again in ${retryAfterS} s`;
+const tooMany = (limit: LimitName, retryAfterS: number): RequestRefusal => ({
+  code: 'rate.limited',
+  field: null,
+  limit,
+  retryAfterS,
+});
 
 // Paths compared as koa-router matches them: case-insensitive, trailing slash ignored.
 const CODE_ROUTE = /^\/api\/sessions\/[^/]+(?:\/|$)/;
@@ -136,28 +144,27 @@ export function httpLimits(limits: Limits, addressOf: (req: IncomingMessage) => 
     const isCreate = ctx.method === 'POST' && CREATE_ROUTES.has(path);
     if (!isCode && !isCreate) return next();
     const address = addressOf(ctx.req);
-    const refuse = (limit: string, what: string, retryAfterS: number) => {
+    const refuse = (limit: LimitName, retryAfterS: number) => {
       note('rate-limited', address, { limit, path: ctx.path.slice(0, 100), retryAfterS });
-      ctx.status = 429;
       ctx.set('Retry-After', String(retryAfterS));
-      ctx.body = { error: tooMany(what, retryAfterS) };
+      answer(ctx, 429, tooMany(limit, retryAfterS));
     };
     if (isCreate) {
       const verdict = creations.take(address);
-      if (!verdict.ok) return refuse('creations', 'new sessions from your address', verdict.retryAfterS);
+      if (!verdict.ok) return refuse('creations', verdict.retryAfterS);
       return next();
     }
     const guesses = wrongCodes.check(address);
-    if (!guesses.ok) return refuse('wrongCodes', 'wrong join codes from your address', guesses.retryAfterS);
+    if (!guesses.ok) return refuse('wrongCodes', guesses.retryAfterS);
     const requests = codeRequests.take(address);
-    if (!requests.ok) return refuse('codeRequests', 'join-code requests from your address', requests.retryAfterS);
+    if (!requests.ok) return refuse('codeRequests', requests.retryAfterS);
     await next();
     if (ctx.status === 404) wrongCodes.take(address);
   };
 }
 
 const RAW_TOO_MANY = (retryAfterS: number) => {
-  const body = JSON.stringify({ error: tooMany('open connections from your address', retryAfterS) });
+  const body = JSON.stringify(requestRefusalBody(tooMany('connections', retryAfterS)));
   return (
     `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfterS}\r\nContent-Type: application/json\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`

@@ -20,10 +20,11 @@
  *  - seat 0 (the facilitator) never leaves through the Lobby.
  */
 import type { Context, Next } from 'koa';
-import { Readable } from 'node:stream';
 import { GAME_NAME } from '../game/core/game';
-import { HttpError, readJsonRaw as readJson } from './http';
-import { nameProblem } from './names';
+import type { RequestRefusal } from '../game/contract/requestRefusals';
+import { HttpError, readJsonRaw as readJson, refuse as answer } from './http';
+import { replayRequestBody } from './bgio';
+import { nameRefusal } from './names';
 
 const MATCH = '[A-Za-z0-9_-]{1,64}';
 const READ = new RegExp(`^/games(?:/${GAME_NAME}(?:/${MATCH})?)?$`);
@@ -65,12 +66,9 @@ export interface LobbyGuardDeps {
 
 export function lobbyGuard({ isSessionMatch, seats }: LobbyGuardDeps) {
   return async (ctx: Context, next: Next) => {
-    const refuse = (status: number, error: string) => {
-      ctx.status = status;
-      ctx.body = { error };
-    };
+    const refuse = (status: number, refusal: RequestRefusal) => answer(ctx, status, refusal);
     const normal = normalisedPath(ctx.path);
-    if (normal === null) return /^\/+games/i.test(ctx.path) ? refuse(400, 'the path is not valid') : next();
+    if (normal === null) return /^\/+games/i.test(ctx.path) ? refuse(400, { code: 'lobby.path', field: null }) : next();
     if (normal !== '/games' && !normal.startsWith('/games/')) return next();
     if (ctx.method === 'GET' && READ.test(ctx.path)) return next();
     // A browser's CORS preflight for an exact route (the preflight carries no body).
@@ -78,49 +76,46 @@ export function lobbyGuard({ isSessionMatch, seats }: LobbyGuardDeps) {
     const write = ctx.method === 'POST' ? WRITE.exec(ctx.path) : null;
     const action = ctx.method === 'POST' && CREATE.test(ctx.path) ? 'create' : write?.[2];
     if (action === undefined) {
-      return refuse(404, 'no such Lobby route (Lobby paths are exact: lower case, no trailing slash)');
+      return refuse(404, { code: 'lobby.route', field: null });
     }
-    if (action === 'playAgain') return refuse(403, 'playAgain is not supported');
+    if (action === 'playAgain') return refuse(403, { code: 'lobby.playAgain', field: null });
     const matchID = write?.[1] ?? '';
     if (action !== 'create' && isSessionMatch(matchID) && (action === 'join' || action === 'leave')) {
-      return refuse(403, `this match belongs to a session: use /api/sessions/<code>/${action}`);
+      return refuse(403, { code: 'lobby.sessionMatch', field: null, action });
     }
     let body: unknown;
     let raw: Buffer;
     try {
       ({ body, raw } = await readJson(ctx, action === 'create' ? CREATE_LIMIT : undefined));
     } catch (e) {
-      return refuse(e instanceof HttpError ? e.status : 400, (e as Error).message);
+      // A body that broke off mid-way is as unreadable as bad JSON.
+      return e instanceof HttpError ? refuse(e.status, e.refusal) : refuse(400, { code: 'body.badJson', field: null });
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'send a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return refuse(400, { code: 'body.shape', field: null, expected: [] });
     const fields = body as Record<string, unknown>;
     const allowed = FIELDS.get(action)!;
     const extra = Object.keys(fields).find((k) => !allowed.includes(k));
     if (extra !== undefined)
-      return refuse(400, `unknown field "${extra.slice(0, 40)}" (allowed: ${allowed.join(', ')})`);
+      return refuse(400, { code: 'body.unknownField', field: null, name: extra.slice(0, 40), allowed });
     if (action !== 'create') {
       const own = seats(matchID);
-      if (own === undefined) return refuse(404, 'no such match');
+      if (own === undefined) return refuse(404, { code: 'lobby.noMatch', field: null });
       // Seats are the match's own keys: anything else ("__proto__", "constructor", "999") would
       // reach boardgame.io's handlers, which index the players object with it.
       const seat = fields.playerID;
       const id = typeof seat === 'number' || typeof seat === 'string' ? String(seat) : null;
       if (seat !== undefined || action !== 'join') {
-        if (id === null || !own.includes(id)) return refuse(400, 'playerID must be one of the seats of this match');
+        if (id === null || !own.includes(id)) return refuse(400, { code: 'lobby.seat', field: 'playerID' });
       }
-      if (action === 'leave' && id === '0') return refuse(403, 'the facilitator seat cannot leave');
+      if (action === 'leave' && id === '0') return refuse(403, { code: 'lobby.facilitatorLeave', field: null });
     }
-    if (action === 'join') {
-      const problem = nameProblem(fields.playerName);
-      if (problem) return refuse(400, problem);
-    }
-    if (action === 'update' && fields.newName !== undefined) {
-      const problem = nameProblem(fields.newName);
-      if (problem) return refuse(400, problem);
-    }
-    // boardgame.io's koa-body reads the request again: give it a fresh stream of the same bytes.
-    const replay = Object.assign(Readable.from([raw]), { headers: ctx.req.headers });
-    ctx.req = replay as unknown as typeof ctx.req;
+    const name =
+      action === 'join' ? 'playerName' : action === 'update' && fields.newName !== undefined ? 'newName' : null;
+    const badName = name === null ? null : nameRefusal(fields[name], name);
+    if (badName) return refuse(400, badName);
+    // boardgame.io's koa-body reads the request again: give it the same bytes.
+    replayRequestBody(ctx, raw);
     return next();
   };
 }

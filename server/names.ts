@@ -1,21 +1,19 @@
 /**
- * The name rule of players (game/contract/names.ts), in the server's English: the message of a
- * 400 for a bad name at a session join, a Lobby join or rename, or a leaderboard entry.
+ * The name rule of players (game/contract/names.ts) as a refusal (game/contract/requestRefusals.ts):
+ * a 400 for a bad name at a session join, a Lobby join or rename, or a leaderboard entry.
  */
 import { NAME_MAX } from '../game/contract/limits';
 import { nameFault } from '../game/contract/names';
+import { type RequestRefusal, nameRuleText } from '../game/contract/requestRefusals';
+
+/** The refusal of a bad name in the request's `field`, or null when the name is valid. */
+export function nameRefusal(name: unknown, field: string): RequestRefusal | null {
+  const fault = nameFault(name);
+  return fault === null ? null : { code: 'name.invalid', field, fault, max: NAME_MAX };
+}
 
 /** The name rule's message, or null when the name is valid. */
 export function nameProblem(name: unknown): string | null {
-  const rule = `name must be 1 to ${NAME_MAX} characters, without < or >, control or invisible characters`;
-  switch (nameFault(name)) {
-    case null:
-      return null;
-    case 'missing':
-      return `a name is required: ${rule}`;
-    case 'empty':
-    case 'long':
-    case 'characters':
-      return rule;
-  }
+  const fault = nameFault(name);
+  return fault === null ? null : nameRuleText(fault);
 }

@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
-import type { Game } from 'boardgame.io';
+import type { Game, Server } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import QRCode from 'qrcode';
 import { SCENARIOS } from '../game/core/scenarios';
-import { parseSetupData } from '../game/core/setup';
+import { parseSetupData, workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
 import { seatWorkshop } from '../game/core/world';
 import { isRecord } from '../game/core/schema';
@@ -25,8 +25,7 @@ import {
 import { CODE_ALPHABET, CODE_LENGTH, CODE_PATTERN } from '../game/contract/codes';
 import { sessionPath } from '../game/contract/routes';
 import { HttpError, handle, readJson } from './http';
-import { nameProblem } from './names';
-import { parseTableRequest } from './sessionRequest';
+import { parseTableRequest, requireName, setupRefusal } from './sessionRequest';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
 
@@ -73,11 +72,11 @@ function prepareSessions(storage: SqliteStorage) {
 /** The session of a join code: 400 for a malformed code, 404 for an unknown one, 410 when its match is gone. */
 export function findSession(storage: SqliteStorage, code: string): SessionRow {
   if (!CODE_PATTERN.test(code))
-    throw new HttpError(400, `a join code is ${CODE_LENGTH} letters and digits, like K7M2QX`);
+    throw new HttpError(400, { code: 'code.malformed', field: 'code', length: CODE_LENGTH });
   const row = sessionsTable(storage).byCode.get(code);
-  if (!row) throw new HttpError(404, `no session has the code ${code}`);
+  if (!row) throw new HttpError(404, { code: 'session.unknown', field: 'code', joinCode: code });
   if (!storage.fetch(row.match_id, { metadata: true }).metadata)
-    throw new HttpError(410, `the game of session ${code} is gone`);
+    throw new HttpError(410, { code: 'session.gone', field: null, joinCode: code });
   return row;
 }
 
@@ -93,9 +92,9 @@ export function openSession(
   const { game, storage } = deps;
   const table = sessionsTable(storage);
   const plan = parseSetupData(setupData);
-  if (!plan.ok) throw new HttpError(400, plan.error.replace(/^setupData\./, ''));
+  if (!plan.ok) throw new HttpError(400, setupRefusal(setupData, plan.error.replace(/^setupData\./, '')));
   const match = createMatch({ game, numPlayers: setupData.humanSeats + 1, setupData, unlisted: true });
-  if ('setupDataError' in match) throw new HttpError(400, String(match.setupDataError));
+  if ('setupDataError' in match) throw new HttpError(400, setupRefusal(setupData, String(match.setupDataError)));
   const matchID = secretToken(8);
   const credentials = secretToken();
   match.metadata.players[0] = { id: 0, name: 'Facilitator', credentials };
@@ -129,142 +128,165 @@ export function openTable(
   return { code, matchID, reply: createdSession(deps.publicUrl ?? requestOrigin, code, matchID, credentials) };
 }
 
+/** GET /api/scenarios: every scenario's summary. */
+export function scenarioList(): ScenarioWire[] {
+  return [...SCENARIOS.values()].map((s) => ({
+    id: s.id,
+    title: s.title,
+    story: s.story,
+    learningGoal: s.learningGoal,
+    questions: s.questions,
+    workshops: workshopCount(s.network),
+    rounds: s.rounds,
+    criticalBuffer: s.criticalBuffer.value,
+    mechanics: s.mechanics,
+    trouble: s.trouble,
+    hasNewRoad: s.newRoad.length > 0,
+  }));
+}
+
+/** POST /api/sessions: open a table on a random seed (400 with the refusal otherwise). */
+export function createSession(deps: SessionDeps, body: unknown, requestOrigin: string): CreatedSession {
+  const { scenario, workshops, players, options } = parseTableRequest(
+    body,
+    { code: 'body.shape', field: null, expected: ['scenario', 'players', 'rounds', 'roundSeconds'] },
+    CREATE_SESSION_FIELDS.filter((field) => field !== 'scenario' && field !== 'players'),
+  );
+  const setupData = { scenario: scenario.id, humanSeats: workshops, ...options, seed: { policy: 'random' as const } };
+  const { code, matchID, reply } = openTable(deps, requestOrigin, setupData, players);
+  deps.log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
+  return reply;
+}
+
+/** GET /api/sessions/:code: the session as everyone may see it. */
+export function sessionInfo(storage: SqliteStorage, code: string): SessionWire {
+  const row = findSession(storage, code);
+  const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
+  const g = state.G as G;
+  return {
+    code: row.code,
+    matchID: row.match_id,
+    scenario: {
+      id: g.config.scenarioId,
+      title: g.config.title,
+      learningGoal: SCENARIOS.get(g.config.scenarioId)?.learningGoal ?? '',
+    },
+    workshops: g.config.workshops,
+    rounds: g.config.rounds,
+    roundSeconds: g.config.roundSeconds,
+    expectedPlayers: row.players,
+    status: g.status,
+    round: g.round,
+    players: Object.values(metadata.players)
+      .filter((p) => p.id !== 0 && p.name !== undefined)
+      .map((p) => ({ seat: String(p.id), name: p.name!, connected: Boolean(p.isConnected) })),
+  };
+}
+
+/** The seat a joiner takes: the expected players spread over the network first, then the rest in order. */
+function freeSeat(metadata: Server.MatchData, players: number, workshops: number): number | undefined {
+  const order = [
+    ...Array.from({ length: players }, (_, k) => seatWorkshop(k + 1, players, workshops) + 1),
+    ...Array.from({ length: workshops }, (_, i) => i + 1),
+  ];
+  return order.find((s) => metadata.players[s]?.name === undefined);
+}
+
+/** POST /api/sessions/:code/join: a seat and its fresh credentials for `{name}`. */
+export function joinSession(deps: Pick<SessionDeps, 'storage' | 'log'>, code: string, body: unknown): JoinedSeatWire {
+  const { storage } = deps;
+  const row = findSession(storage, code);
+  const name = requireName(isRecord(body) ? body.name : undefined);
+  const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
+  if (state.ctx.gameover !== undefined) throw new HttpError(409, { code: 'session.ended', field: null });
+  const g = state.G as G;
+  const seat = freeSeat(metadata, row.players, g.config.workshops);
+  if (seat === undefined) throw new HttpError(409, { code: 'session.full', field: null });
+  const credentials = secretToken();
+  metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
+  storage.setMetadata(row.match_id, metadata);
+  deps.log('seat-joined', { code: row.code, seat });
+  const w = g.workshops[seat - 1];
+  return {
+    code: row.code,
+    matchID: row.match_id,
+    seat: String(seat),
+    credentials,
+    workshop: w ? { index: seat - 1, id: w.id, name: w.name } : { index: seat - 1, id: null, name: null },
+  };
+}
+
+/** POST /api/sessions/:code/leave: free a workshop seat its credentials hold (403 otherwise). */
+export function leaveSession(deps: Pick<SessionDeps, 'storage' | 'log'>, code: string, body: unknown): LeftSeat {
+  const { storage } = deps;
+  const row = findSession(storage, code);
+  if (!isRecord(body) || typeof body.seat !== 'string' || typeof body.credentials !== 'string')
+    throw new HttpError(400, { code: 'body.shape', field: null, expected: ['seat', 'credentials'] });
+  const { metadata } = storage.fetch(row.match_id, { metadata: true });
+  const seat = Number(body.seat);
+  if (!Number.isInteger(seat) || seat < 1 || !holdsSeat(metadata, seat, body.credentials))
+    throw new HttpError(403, { code: 'seat.credentials', field: null });
+  metadata.players[seat] = { id: seat };
+  storage.setMetadata(row.match_id, metadata);
+  deps.log('seat-left', { code: row.code, seat });
+  return { ok: true };
+}
+
+/** GET /api/sessions/:code/qr.svg: the join link as an SVG QR code. */
+export function joinQr(storage: SqliteStorage, code: string, origin: string): Promise<string> {
+  const row = findSession(storage, code);
+  return QRCode.toString(`${origin}${sessionPath('join', row.code)}`, {
+    type: 'svg',
+    margin: 1,
+    errorCorrectionLevel: 'M',
+  });
+}
+
 /** Install the session API; returns whether a match belongs to a session (has a join code). */
 export function installSessionApi(router: Router, deps: SessionDeps): (matchID: string) => boolean {
   const { storage, log } = deps;
-  const { byMatch } = sessionsTable(storage);
   const crash = (e: unknown) => log('http-error', { message: (e as Error).message });
-  const origin = (ctx: { origin: string }) => deps.publicUrl ?? ctx.origin;
-  const session = (code: string): SessionRow => findSession(storage, code);
 
   router.get('/api/scenarios', (ctx) => {
-    ctx.body = [...SCENARIOS.values()].map((s): ScenarioWire => ({
-      id: s.id,
-      title: s.title,
-      story: s.story,
-      learningGoal: s.learningGoal,
-      questions: s.questions,
-      workshops: s.network.kind === 'custom' ? s.network.workshops.length : s.network.n,
-      rounds: s.rounds,
-      criticalBuffer: s.criticalBuffer.value,
-      mechanics: s.mechanics,
-      trouble: s.trouble,
-      hasNewRoad: s.newRoad.length > 0,
-    }));
+    ctx.body = scenarioList();
   });
-
   router.post(
     '/api/sessions',
     handle(async (ctx) => {
-      const { scenario, workshops, players, options } = parseTableRequest(
-        await readJson(ctx),
-        'send {"scenario", "players", "rounds", "roundSeconds"}',
-        CREATE_SESSION_FIELDS.filter((field) => field !== 'scenario' && field !== 'players'),
-      );
-      const setupData = {
-        scenario: scenario.id,
-        humanSeats: workshops,
-        ...options,
-        seed: { policy: 'random' as const },
-      };
-      const { code, matchID, reply } = openTable(deps, ctx.origin, setupData, players);
-      log('session-created', { code, matchID, scenario: scenario.id, players, workshops });
+      const body = await readJson(ctx);
+      ctx.body = createSession(deps, body, ctx.origin);
       ctx.status = 201;
-      ctx.body = reply;
     }, crash),
   );
-
   router.get(
     '/api/sessions/:code',
     handle(async (ctx) => {
-      const row = session(ctx.params.code ?? '');
-      const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
-      const g = state.G as G;
-      const scenario = SCENARIOS.get(g.config.scenarioId);
-      const body: SessionWire = {
-        code: row.code,
-        matchID: row.match_id,
-        scenario: { id: g.config.scenarioId, title: g.config.title, learningGoal: scenario?.learningGoal ?? '' },
-        workshops: g.config.workshops,
-        rounds: g.config.rounds,
-        roundSeconds: g.config.roundSeconds,
-        expectedPlayers: row.players,
-        status: g.status,
-        round: g.round,
-        players: Object.values(metadata.players)
-          .filter((p) => p.id !== 0 && p.name !== undefined)
-          .map((p) => ({ seat: String(p.id), name: p.name!, connected: Boolean(p.isConnected) })),
-      };
-      ctx.body = body;
+      ctx.body = sessionInfo(storage, ctx.params.code ?? '');
     }, crash),
   );
-
   router.post(
     '/api/sessions/:code/join',
     handle(async (ctx) => {
-      const row = session(ctx.params.code ?? '');
-      const body = await readJson(ctx);
-      const problem = nameProblem(isRecord(body) ? body.name : undefined);
-      if (problem) throw new HttpError(400, problem);
-      const name = (body as { name: string }).name.trim();
-      const { metadata, state } = storage.fetch(row.match_id, { metadata: true, state: true });
-      if (state.ctx.gameover !== undefined) throw new HttpError(409, 'this session has ended');
-      const n = (state.G as G).config.workshops;
-      // Spread the expected players over the network first, then fill the rest in order.
-      const order = [
-        ...Array.from({ length: row.players }, (_, k) => seatWorkshop(k + 1, row.players, n) + 1),
-        ...Array.from({ length: n }, (_, i) => i + 1),
-      ];
-      const seat = order.find((s) => metadata.players[s]?.name === undefined);
-      if (seat === undefined) throw new HttpError(409, 'every workshop of this session is taken');
-      const credentials = secretToken();
-      metadata.players[seat] = { ...metadata.players[seat], id: seat, name, credentials };
-      storage.setMetadata(row.match_id, metadata);
-      const g = state.G as G;
-      const w = g.workshops[seat - 1];
-      log('seat-joined', { code: row.code, seat });
-      const joined: JoinedSeatWire = {
-        code: row.code,
-        matchID: row.match_id,
-        seat: String(seat),
-        credentials,
-        workshop: w ? { index: seat - 1, id: w.id, name: w.name } : { index: seat - 1, id: null, name: null },
-      };
-      ctx.body = joined;
+      // The code first: an unknown code answers 404 whatever the body.
+      findSession(storage, ctx.params.code ?? '');
+      ctx.body = joinSession(deps, ctx.params.code ?? '', await readJson(ctx));
     }, crash),
   );
-
   router.post(
     '/api/sessions/:code/leave',
     handle(async (ctx) => {
-      const row = session(ctx.params.code ?? '');
-      const body = await readJson(ctx);
-      if (!isRecord(body) || typeof body.seat !== 'string' || typeof body.credentials !== 'string') {
-        throw new HttpError(400, 'send {"seat", "credentials"}');
-      }
-      const { metadata } = storage.fetch(row.match_id, { metadata: true });
-      const seat = Number(body.seat);
-      if (!Number.isInteger(seat) || seat < 1 || !holdsSeat(metadata, seat, body.credentials)) {
-        throw new HttpError(403, 'these credentials do not hold that seat');
-      }
-      metadata.players[seat] = { id: seat };
-      storage.setMetadata(row.match_id, metadata);
-      log('seat-left', { code: row.code, seat });
-      ctx.body = { ok: true } satisfies LeftSeat;
+      findSession(storage, ctx.params.code ?? '');
+      ctx.body = leaveSession(deps, ctx.params.code ?? '', await readJson(ctx));
     }, crash),
   );
-
   router.get(
     '/api/sessions/:code/qr.svg',
     handle(async (ctx) => {
-      const row = session(ctx.params.code ?? '');
+      const svg = await joinQr(storage, ctx.params.code ?? '', deps.publicUrl ?? ctx.origin);
       ctx.type = 'image/svg+xml';
-      ctx.body = await QRCode.toString(`${origin(ctx)}${sessionPath('join', row.code)}`, {
-        type: 'svg',
-        margin: 1,
-        errorCorrectionLevel: 'M',
-      });
+      ctx.body = svg;
     }, crash),
   );
+  const { byMatch } = sessionsTable(storage);
   return (matchID: string) => byMatch.get(matchID) !== undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The session API client (docs/API.md). Every call answers an `ApiResult`: the parsed value, or
- * a failure the screen can show next to the right field: the server's `{"error"}` message with
- * its status, a network failure, or an answer of the wrong shape. Nothing here throws.
+ * a failure the screen can show next to the right field: the server's refusal (its `code` and
+ * `field`, game/contract/requestRefusals.ts) with its status, a network failure, or an answer of
+ * the wrong shape. Nothing here throws.
  */
 import type { CreateSessionBody, CreatedSession } from '../../game/contract/api';
 import {
@@ -14,9 +15,17 @@ import {
   parseSession,
 } from './apiTypes';
 import { isRecord } from '../../game/core/schema';
+import { type ServerRefusal, parseRefusal } from './refusals';
 
 export type ApiFailure =
-  | { readonly kind: 'http'; readonly status: number; readonly message: string }
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      /** The server's English (shown only when the answer carries no refusal code). */
+      readonly message: string;
+      /** The refusal, when the answer carries a known code. */
+      readonly refusal?: ServerRefusal;
+    }
   | { readonly kind: 'network' }
   | { readonly kind: 'format' };
 
@@ -42,7 +51,7 @@ export function errorMessage(body: unknown, status: number): string {
 
 /**
  * One JSON request: GET without a body, POST with one. The parsed answer, or the failure (the
- * server's `{"error"}` with its status, a network failure, or a body `parse` rejects).
+ * server's refusal with its status, a network failure, or a body `parse` rejects).
  */
 export async function requestJson<T>(
   fetchFn: FetchLike,
@@ -66,8 +75,11 @@ export async function requestJson<T>(
   } catch {
     json = null;
   }
-  if (!response.ok)
-    return fail({ kind: 'http', status: response.status, message: errorMessage(json, response.status) });
+  if (!response.ok) {
+    const refusal = parseRefusal(json);
+    const message = errorMessage(json, response.status);
+    return fail({ kind: 'http', status: response.status, message, ...(refusal ? { refusal } : {}) });
+  }
   const value = parse(json);
   return value === null ? fail({ kind: 'format' }) : { ok: true, value };
 }

@@ -1,7 +1,9 @@
 /** What to tell the user about a failed API call, and which form field it concerns. */
 import { t } from '../i18n';
 import type { ApiFailure } from './api';
+import { refusalText } from './refusals';
 
+/** The failure in the reader's language (a refusal by its code; the server's text only when it sent no code). */
 export function failureText(failure: ApiFailure): string {
   switch (failure.kind) {
     case 'network':
@@ -9,18 +11,12 @@ export function failureText(failure: ApiFailure): string {
     case 'format':
       return t('api.format');
     case 'http':
-      return failure.message;
+      return failure.refusal ? refusalText(failure.refusal) : failure.message;
   }
 }
 
-/**
- * The form field an API error names (the server's messages name the bad field, e.g. "players
- * must be from 1 to 12"), or null for a form-level error. The longest matching name wins, so
- * `roundSeconds` beats `rounds`.
- */
+/** The form field a refusal names (its `field`, when the form has it), or null for a form-level error. */
 export function fieldOf<F extends string>(failure: ApiFailure, fields: readonly F[]): F | null {
-  if (failure.kind !== 'http') return null;
-  const words = failure.message.toLowerCase();
-  const hits = fields.filter((f) => new RegExp(`\\b${f.toLowerCase()}\\b`).test(words));
-  return hits.sort((a, b) => b.length - a.length)[0] ?? null;
+  const field = failure.kind === 'http' ? failure.refusal?.field : undefined;
+  return fields.find((f) => f === field) ?? null;
 }

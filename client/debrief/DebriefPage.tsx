@@ -75,13 +75,13 @@ export default function DebriefPage({ code }: { readonly code: string }) {
     );
   }
   if (load.kind === 'failed') {
-    const message = refusal(load.failure, seat.seat === '0');
+    const message = refusal(load.failure);
     return (
       <Layout title={title}>
         <div role="alert">
           <h1 className="text-2xl font-bold">{message.title}</h1>
           <p className="mt-2">{message.text}</p>
-          {load.failure.kind === 'http' && <p className="mt-2 text-sm text-stone-700">{load.failure.message}</p>}
+          {load.failure.kind === 'http' && <p className="mt-2 text-sm text-stone-700">{failureText(load.failure)}</p>}
         </div>
         <div className="mt-4 flex flex-wrap gap-3">
           <Button onClick={() => setAttempt((a) => a + 1)}>{t('app.retry')}</Button>

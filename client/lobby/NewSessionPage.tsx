@@ -3,13 +3,12 @@ import { useState } from 'react';
 import { api } from '../app/api';
 import type { CreateSessionBody, CreatedSession } from '../../game/contract/api';
 import { credentialStore } from '../app/credentials';
-import { failureText, fieldOf } from '../app/failure';
 import { Layout } from '../app/Layout';
 import { Button } from '../app/ui';
 import { t } from '../i18n';
 import { SessionCreated } from './SessionCreated';
 import { SessionForm } from './SessionForm';
-import { SESSION_FIELDS, type SessionFormErrors } from './sessionForm';
+import { type SessionFormErrors, refusedCreation } from './sessionForm';
 import { useScenarios } from './useScenarios';
 
 export function NewSessionPage() {
@@ -26,9 +25,9 @@ export function NewSessionPage() {
     const result = await api.createSession(body);
     setBusy(false);
     if (!result.ok) {
-      const field = fieldOf(result.failure, SESSION_FIELDS);
-      if (field) setServerErrors({ [field]: failureText(result.failure) });
-      else setFormError(failureText(result.failure));
+      const refused = refusedCreation(result.failure);
+      setServerErrors(refused.fields);
+      setFormError(refused.form);
       return;
     }
     const s = result.value;

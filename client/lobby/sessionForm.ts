@@ -1,5 +1,7 @@
 /** The create-session form: defaults from a scenario, and validation before sending. Pure. */
+import type { ApiFailure } from '../app/api';
 import type { ScenarioSummary } from '../app/apiTypes';
+import { failureText, fieldOf } from '../app/failure';
 import type { CreateSessionBody } from '../../game/contract/api';
 import { MAX_ROUNDS } from '../../game/contract/limits';
 import { t } from '../i18n';
@@ -55,4 +57,11 @@ export function validateSessionForm(
 export function timerLabel(seconds: number): string {
   if (seconds === 0) return t('new.timer.none');
   return seconds % 60 === 0 ? t('new.timer.minutes', { n: seconds / 60 }) : t('new.timer.seconds', { n: seconds });
+}
+
+/** A refused creation: on its field when the refusal names one of the form's, else for the whole form. */
+export function refusedCreation(failure: ApiFailure): { fields: SessionFormErrors; form: string | null } {
+  const field = fieldOf(failure, SESSION_FIELDS);
+  const text = failureText(failure);
+  return field ? { fields: { [field]: text }, form: null } : { fields: {}, form: text };
 }

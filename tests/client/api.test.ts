@@ -145,18 +145,24 @@ describe('the session API client', () => {
 
 describe('which form field an API error names', () => {
   const fields = ['scenario', 'players', 'rounds', 'roundSeconds'] as const;
-  const http = (message: string) => ({ kind: 'http', status: 400, message }) as const;
+  // The English names another field on purpose: only `field` counts.
+  const http = (field: string | null) =>
+    ({
+      kind: 'http',
+      status: 400,
+      message: 'rounds players scenario',
+      refusal: { code: 'players.range', field, params: {} },
+    }) as const;
 
-  it('finds the field named in the message', () => {
-    expect(fieldOf(http('players must be a whole number from 1 to 12 (the workshops of Two inputs)'), fields)).toBe(
-      'players',
-    );
-    expect(fieldOf(http('rounds must be from 1 to 500, got 0'), fields)).toBe('rounds');
-    expect(fieldOf(http('roundSeconds must be 0 (no timer) or at least 10'), fields)).toBe('roundSeconds');
+  it('takes the field of the refusal', () => {
+    expect(fieldOf(http('players'), fields)).toBe('players');
+    expect(fieldOf(http('roundSeconds'), fields)).toBe('roundSeconds');
   });
 
-  it('answers null for a message that names no field, or a failure that is not an HTTP error', () => {
-    expect(fieldOf(http('unknown field "x"'), fields)).toBeNull();
+  it('answers null for a field the form does not have, no field, no code, or a failure that is not an HTTP error', () => {
+    expect(fieldOf(http('spec.bin'), fields)).toBeNull();
+    expect(fieldOf(http(null), fields)).toBeNull();
+    expect(fieldOf({ kind: 'http', status: 400, message: 'players must be from 1 to 12' }, fields)).toBeNull();
     expect(fieldOf({ kind: 'network' }, fields)).toBeNull();
   });
 });

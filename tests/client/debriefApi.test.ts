@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compactHistory } from '../../game/debrief/counterfactual';
 import { createDebriefApi, parseCounterfactual, parseDebrief } from '../../client/debrief/api';
+import type { RequestRefusalCode } from '../../game/contract/requestRefusals';
 import { refusal } from '../../client/debrief/refusal';
 import { t } from '../../client/i18n';
 import { cascade, debriefOf } from '../debrief/fixtures';
@@ -93,19 +94,21 @@ describe('the debrief requests', () => {
 });
 
 describe('what the page says when it cannot show the debrief', () => {
-  const http = (status: number) => ({ kind: 'http', status, message: 'x' }) as const;
+  // By the refusal's code only: the status and the English are the same nonsense for every case.
+  const http = (code: RequestRefusalCode) =>
+    ({ kind: 'http', status: 418, message: 'x', refusal: { code, field: null, params: {} } }) as const;
 
-  it('tells a player to wait for the end, and a facilitator to start the game (403)', () => {
-    expect(refusal(http(403), false).title).toBe(t('debrief.notOver.title'));
-    expect(refusal(http(403), true).title).toBe(t('debrief.notStarted.title'));
+  it('tells a player to wait for the end, and a facilitator to start the game', () => {
+    expect(refusal(http('debrief.notOver')).title).toBe(t('debrief.notOver.title'));
+    expect(refusal(http('debrief.notStarted')).title).toBe(t('debrief.notStarted.title'));
   });
 
-  it('names wrong credentials (401), a missing session (404, 410) and other errors apart', () => {
-    expect(refusal(http(401), false).title).toBe(t('debrief.unauthorised.title'));
-    expect(refusal(http(404), false).title).toBe(t('debrief.missing.title'));
-    expect(refusal(http(410), true).title).toBe(t('debrief.missing.title'));
-    expect(refusal(http(500), false).text).toBe(t('debrief.failed.text', { status: 500 }));
-    expect(refusal({ kind: 'network' }, false).text).toBe(t('api.network'));
+  it('names wrong credentials, a missing session and other errors apart', () => {
+    expect(refusal(http('seat.credentials')).title).toBe(t('debrief.unauthorised.title'));
+    expect(refusal(http('session.unknown')).title).toBe(t('debrief.missing.title'));
+    expect(refusal(http('session.gone')).title).toBe(t('debrief.missing.title'));
+    expect(refusal({ kind: 'http', status: 500, message: 'x' }).text).toBe(t('debrief.failed.text', { status: 500 }));
+    expect(refusal({ kind: 'network' }).text).toBe(t('api.network'));
   });
 });
 

@@ -112,7 +112,11 @@ describe('S-DBF1 access', () => {
     for (const body of wrong) {
       const reply = await debrief(s.code, body);
       expect(reply.status, JSON.stringify(body)).toBe(401);
-      expect(reply.json).toEqual({ error: 'these credentials do not hold that seat' });
+      expect(reply.json).toEqual({
+        error: 'these credentials do not hold that seat',
+        code: 'seat.credentials',
+        field: null,
+      });
       const cf = await counterfactual(s.code, { ...body, spec: { kind: 'actual' } });
       expect(cf.status, JSON.stringify(body)).toBe(401);
     }
