@@ -38,6 +38,7 @@ import { onlyFields, parseTableRequest, requireName, requireRecord, scenarioOf }
 import { openSession, openTable, secretToken } from './sessions';
 import type { Steward } from './steward';
 import type { SqliteStorage } from './storage/sqlite';
+import { perStore } from './storage/statements';
 
 /** Entries listed per part (valid, invalid) of a leaderboard. */
 export const LEADERBOARD_LIMIT = 100;
@@ -150,16 +151,6 @@ export interface ChallengeApi {
   stop(): void;
 }
 
-type ChallengeTables = ReturnType<typeof prepareChallenges>;
-const tables = new WeakMap<SqliteStorage, ChallengeTables>();
-
-/** The statements on a store's challenges and leaderboard tables (storage/schema.ts), prepared once per store. */
-function challengeTables(storage: SqliteStorage): ChallengeTables {
-  let table = tables.get(storage);
-  if (!table) tables.set(storage, (table = prepareChallenges(storage)));
-  return table;
-}
-
 function prepareChallenges(storage: SqliteStorage) {
   const db = storage.db;
   const columns =
@@ -189,6 +180,9 @@ function prepareChallenges(storage: SqliteStorage) {
     ),
   };
 }
+
+/** The statements on a store's challenges and leaderboard tables (storage/schema.ts), prepared once per store. */
+const challengeTables = perStore(prepareChallenges);
 
 /** Record one finished challenge match once; false when it was not over or already recorded. */
 export function recordChallenge(deps: Pick<ChallengeDeps, 'storage' | 'log'>, row: ChallengeRow): boolean {

@@ -28,6 +28,7 @@ import { HttpError, handle, readJson } from './http';
 import { parseTableRequest, requireName, setupRefusal } from './sessionRequest';
 import type { Logger } from './log';
 import type { SqliteStorage } from './storage/sqlite';
+import { perStore } from './storage/statements';
 
 export const secretToken = (bytes = 16) => randomBytes(bytes).toString('hex');
 
@@ -50,16 +51,6 @@ export interface SessionDeps {
   readonly publicUrl?: string;
 }
 
-type SessionsTable = ReturnType<typeof prepareSessions>;
-const tables = new WeakMap<SqliteStorage, SessionsTable>();
-
-/** The statements on a store's sessions table (storage/schema.ts), prepared once per store. */
-function sessionsTable(storage: SqliteStorage): SessionsTable {
-  let table = tables.get(storage);
-  if (!table) tables.set(storage, (table = prepareSessions(storage)));
-  return table;
-}
-
 function prepareSessions(storage: SqliteStorage) {
   const db = storage.db;
   return {
@@ -68,6 +59,9 @@ function prepareSessions(storage: SqliteStorage) {
     byMatch: db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE match_id = ?'),
   };
 }
+
+/** The statements on a store's sessions table (storage/schema.ts), prepared once per store. */
+const sessionsTable = perStore(prepareSessions);
 
 /** The session of a join code: 400 for a malformed code, 404 for an unknown one, 410 when its match is gone. */
 export function findSession(storage: SqliteStorage, code: string): SessionRow {
