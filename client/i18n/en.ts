@@ -9,7 +9,17 @@ import { debrief } from './en/debrief';
 import { facilitator } from './en/facilitator';
 import { lab } from './en/lab';
 import { lobby } from './en/lobby';
+import { refusals } from './en/refusals';
 
-export const en = { ...common, ...lobby, ...board, ...facilitator, ...challenge, ...lab, ...debrief } as const;
+export const en = {
+  ...common,
+  ...lobby,
+  ...board,
+  ...facilitator,
+  ...challenge,
+  ...lab,
+  ...debrief,
+  ...refusals,
+} as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,7 @@ import {
   steady,
 } from '../../game/bots/policies';
 import { canCommit } from '../../game/core/decisions';
+import { workshopScope } from '../../game/core/scope';
 import { autopilotDecision, endOfTurn } from '../../game/core/game';
 import { DEFAULT_COSTS } from '../../game/core/scenario';
 import { type SetupData, initialState, parseSetupData } from '../../game/core/setup';
@@ -171,12 +172,7 @@ function makeG(setup: SetupData, seed = 'bots-fixture'): G {
 
 /** canCommit for workshop i as if a seat held it (as autopilotDecision checks bots). */
 function check(g: G, i: number, d: Decision) {
-  const w = g.workshops[i]!;
-  const previous = w.seat;
-  w.seat = `probe-${i}`;
-  const result = canCommit(g, w.seat, g.round, d);
-  w.seat = previous;
-  return result;
+  return canCommit(workshopScope(g, i), g.round, d);
 }
 
 const SEAT_POLICIES = Object.entries<Policy>(POLICIES);
