@@ -4,7 +4,9 @@
  */
 import { t } from '../i18n';
 import { explain, hours } from './format';
-import { type InputCover, type Problem, parseHours, roundBin } from './selectors';
+import { hundredths } from '../../game/core/measures';
+import type { Refusal } from '../../game/contract/refusals';
+import { type InputCover, parseHours } from './selectors';
 import { FieldError } from './ui';
 
 export const BIN_STEP = 0.25;
@@ -16,7 +18,7 @@ interface Props {
   readonly cover: InputCover;
   readonly floor: number;
   readonly max: number;
-  readonly problem: Problem | null;
+  readonly problem: Refusal | null;
   readonly disabled: boolean;
   readonly onChange: (text: string) => void;
 }
@@ -26,7 +28,7 @@ export function BinField({ slot, name, text, cover, floor, max, problem, disable
   const value = parseHours(text);
   const step = (delta: number) => {
     const base = Number.isFinite(value) ? value : cover.bin;
-    onChange(String(roundBin(Math.min(max, Math.max(floor, base + delta)))));
+    onChange(String(hundredths(Math.min(max, Math.max(floor, base + delta)))));
   };
   const message = problem ? explain(problem) : null;
   const protects = Number.isFinite(value) && !message;

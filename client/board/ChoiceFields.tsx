@@ -6,13 +6,15 @@
 import { t } from '../i18n';
 import type { SeatView } from '../../game/core/view';
 import { coins, explain, num, workshopLabel } from './format';
-import { type Problem, checkHelp, checkKaizen, knownWorkshops, neighbourIndices } from './selectors';
+import { canHelp, canKaizen } from '../../game/core/decisions';
+import type { Refusal } from '../../game/contract/refusals';
+import { knownWorkshops, neighbourIndices, viewScope } from './selectors';
 import { FieldError } from './ui';
 
 interface FieldProps {
   readonly view: SeatView;
   readonly value: number | null;
-  readonly problem: Problem | null;
+  readonly problem: Refusal | null;
   readonly disabled: boolean;
   readonly onChange: (value: number | null) => void;
 }
@@ -53,7 +55,7 @@ export function KaizenField({ view, value, problem, disabled, onChange }: FieldP
                 type="radio"
                 name="kaizen"
                 checked={value === i}
-                disabled={disabled || checkKaizen(view, i) !== null}
+                disabled={disabled || canKaizen(viewScope(view), i) !== null}
                 onChange={() => onChange(i)}
               />
               <span className="text-sm">
@@ -101,7 +103,7 @@ export function HelpField({ view, value, problem, disabled, onChange }: FieldPro
               type="radio"
               name="help"
               checked={value === j}
-              disabled={disabled || checkHelp(view, j) !== null}
+              disabled={disabled || canHelp(viewScope(view), j) !== null}
               onChange={() => onChange(j)}
             />
             <span className="text-sm">

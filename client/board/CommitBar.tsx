@@ -2,12 +2,12 @@
 import { t } from '../i18n';
 import type { SeatView } from '../../game/core/view';
 import { explain, plural } from './format';
-import type { Problem } from './selectors';
+import type { Refusal } from '../../game/contract/refusals';
 
 interface Props {
   readonly view: SeatView;
   readonly ready: boolean;
-  readonly formProblem: Problem | null;
+  readonly formProblem: Refusal | null;
   readonly pending: boolean;
   readonly unconfirmed: boolean;
 }

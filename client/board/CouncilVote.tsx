@@ -1,13 +1,13 @@
 /**
  * The planning council (C1-C4): one vote per player for a bin floor, a shared stock budget or no
- * rule, checked with the same rules as canVote. Mount with `key={council round}`.
+ * rule, checked by the game's own canVote (selectors.ts voteRefusal). Mount with `key={council round}`.
  */
 import { type FormEvent, useState } from 'react';
 import { t } from '../i18n';
 import type { CouncilProposal } from '../../game/core/types';
 import type { SeatView } from '../../game/core/view';
 import { explain, hours, num } from './format';
-import { budgetMax, checkVote, proposalOf } from './selectors';
+import { budgetMax, proposalOf, viewScope, voteRefusal } from './selectors';
 import { FieldError } from './ui';
 
 type Kind = 'floor' | 'budget' | 'none';
@@ -26,9 +26,9 @@ export function CouncilVote({ view, vote }: { view: SeatView; vote: VoteMove | u
   const council = view.council;
   if (!council) return null;
   const proposal = proposalOf(kind, kind === 'budget' ? budget : floor);
-  const problem = checkVote(view, council.round, proposal, sent);
+  const problem = voteRefusal(view, council.round, proposal, sent);
   const fieldProblem = problem && !sent ? explain(problem) : null;
-  const slots = view.map ? view.map.workshops.reduce((s, w) => s + w.suppliers.length, 0) : 0;
+  const { slots } = viewScope(view);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!vote || problem) return;

@@ -2,13 +2,15 @@
 import { t } from '../i18n';
 import type { SeatView } from '../../game/core/view';
 import { explain, hours, workshopLabel } from './format';
-import { type Problem, knownWorkshops, supplierOptions } from './selectors';
+import { supplierOptions } from '../../game/core/decisions';
+import type { Refusal } from '../../game/contract/refusals';
+import { knownWorkshops } from './selectors';
 import { FieldError } from './ui';
 
 interface Props {
   readonly view: SeatView;
   readonly value: readonly number[] | null;
-  readonly problem: Problem | null;
+  readonly problem: Refusal | null;
   readonly disabled: boolean;
   readonly onChange: (value: number[]) => void;
 }
@@ -48,7 +50,7 @@ export function SupplierField({ view, value, problem, disabled, onChange }: Prop
               aria-describedby="suppliers-help suppliers-error"
               onChange={(e) => onChange(value.map((s, i) => (i === slot ? Number(e.target.value) : s)))}
             >
-              {supplierOptions(view, slot).map((j) => (
+              {supplierOptions(view.me, slot).map((j) => (
                 <option key={j} value={j}>
                   {j === me.suppliers[slot] ? `${label(j)} ${t('board.suppliers.current')}` : label(j)}
                 </option>

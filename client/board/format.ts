@@ -1,6 +1,6 @@
 /** Numbers as the board prints them, in the current language (through t()). */
 import { type MessageKey, language, t } from '../i18n';
-import type { Problem } from './selectors';
+import { type Refusal, refusalParams } from '../../game/contract/refusals';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -20,12 +20,12 @@ export const coins = (value: number): string =>
   t(value === 1 ? 'board.unit.coin' : 'board.unit.coins', { value: num(value, 1) });
 export const percent = (share: number): string => t('board.unit.percent', { value: num(share * 100, 0) });
 
-/** A problem found by a check, in words. Numbers in it are printed in the current language. */
-export function explain(p: Problem): string {
+/** Why the game refuses something, in the reader's words; numbers in the current language. */
+export function explain(r: Refusal): string {
   const params = Object.fromEntries(
-    Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? num(v, 2) : v]),
+    Object.entries(refusalParams(r)).map(([k, v]) => [k, typeof v === 'number' ? num(v, 2) : v]),
   );
-  return t(p.key, params);
+  return t(`refusal.${r.code}`, params);
 }
 
 /** A workshop's name, or "Workshop N" for one whose name this seat cannot see. */

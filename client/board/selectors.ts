@@ -1,26 +1,18 @@
 /**
- * Pure selectors of the player board: everything the board shows or checks is derived here from
- * the view a seat receives (game/core/view.ts), never from G. The checks apply the SAME rules as
- * the game's predicates (canSetBin, canKaizen, canHelp, canChooseSuppliers, canCommit, canVote:
- * rules D1-D6, C2), rewritten over the view; tests/client/board prove they agree. A check returns
- * null or a `Problem`: a message key of the board's catalogue with its parameters.
+ * Pure selectors of the player board: everything the board shows is derived here from the view a
+ * seat receives (game/core/view.ts), never from G. The board checks nothing itself: `viewScope`
+ * turns the view into the game's rule scope (game/core/scope.ts) and the board asks the game's own
+ * predicates (canSetBin, canKaizen, canHelp, canChooseSuppliers, canCommit, canVote: rules D1-D6,
+ * C2), so a decision the form accepts is one the server accepts. A refusal is data (`Refusal`),
+ * worded by `explain` (format.ts) through the translation layer.
  */
-import type { MessageKey } from '../i18n';
+import { canVote, voteMax } from '../../game/core/council';
+import { canChooseSuppliers, canCommit, canHelp, canKaizen, canSetBin } from '../../game/core/decisions';
+import { councilFloor, hundredths, rentRate as rentRateOf } from '../../game/core/measures';
+import type { HeldScope } from '../../game/core/scope';
+import type { Refusal } from '../../game/contract/refusals';
 import type { CouncilProposal, Decision, WorkshopRound } from '../../game/core/types';
 import type { PublicWorkshop, SeatView, View } from '../../game/core/view';
-
-export interface Problem {
-  readonly key: MessageKey;
-  readonly params?: Record<string, string | number>;
-}
-
-const problem = (key: MessageKey, params?: Record<string, string | number>): Problem =>
-  params ? { key, params } : { key };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isWholeNumber = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
 
 // ---------------------------------------------------------------- input parsing
 
@@ -31,131 +23,47 @@ export function parseHours(text: string): number {
   return Number(cleaned);
 }
 
-/** A bin as the stepper shows it: rounded to hundredths (as the bots round theirs, B0). */
-export const roundBin = (hours: number): number => Math.round(hours * 100) / 100;
+// ---------------------------------------------------------------- the rules' scope, from the view
 
-// ---------------------------------------------------------------- the rules, over the view
-
-/** D2: the lowest bin allowed now (the council's floor), 0 otherwise. */
-export const binFloor = (view: Pick<View, 'rule'>): number => (view.rule?.kind === 'floor' ? view.rule.bin : 0);
-
-/** D1/D2 (canSetBin): a finite number of hours from the floor to the scenario's maximum. */
-export function checkBin(view: Pick<View, 'rule' | 'config'>, value: unknown): Problem | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return problem('board.check.binNumber');
-  const floor = binFloor(view);
-  if (value < floor) return floor > 0 ? problem('board.check.binFloor', { floor }) : problem('board.check.binNegative');
-  if (value > view.config.maxBin) return problem('board.check.binMax', { max: view.config.maxBin });
-  return null;
-}
-
-/** D3 (canKaizen): the mechanic on, a die, a face that can still go down, enough points. */
-export function checkKaizen(view: SeatView, face: unknown): Problem | null {
-  const { me, config } = view;
-  if (!config.mechanics.kaizen) return problem('board.check.kaizenOff');
-  if (me.trouble.kind !== 'die') return problem('board.check.kaizenDie');
-  const faces = me.trouble.die.faces;
-  if (!isWholeNumber(face) || face < 0 || face >= faces.length) return problem('board.check.kaizenFace');
-  if (faces[face]! < 1) return problem('board.check.kaizenZero');
-  if (me.kaizenPoints < config.costs.kaizenCost)
-    return problem('board.check.kaizenPoints', { cost: config.costs.kaizenCost });
-  return null;
-}
-
-/** My direct neighbours (suppliers and customers), as canHelp's `neighbours` sees them. */
+/** My direct neighbours (suppliers and customers), as the game's `neighbours` sees them (D4). */
 export function neighbourIndices(view: SeatView): number[] {
   const set = new Set<number>([...view.me.suppliers, ...view.customers.map((c) => c.index)]);
   set.delete(view.me.index);
   return [...set].sort((a, b) => a - b);
 }
 
-/** D4 (canHelp): workers on, a direct neighbour, a free worker, the commuting coins. */
-export function checkHelp(view: SeatView, target: unknown): Problem | null {
+/**
+ * The rule scope of this seat from its view. `voted`: this seat's vote for the sitting council is
+ * in (the view says so once the server has it; the form also knows it sent one).
+ */
+export function viewScope(view: SeatView, voted = view.voted): HeldScope {
   const { me, config } = view;
-  if (!config.mechanics.workers) return problem('board.check.helpOff');
-  if (!isWholeNumber(target)) return problem('board.check.helpChoose');
-  if (!neighbourIndices(view).includes(target)) return problem('board.check.helpNeighbour');
-  if (me.workers < 1) return problem('board.check.helpWorker');
-  if (me.coins < config.costs.commute) return problem('board.check.helpCoins', { cost: config.costs.commute });
-  return null;
+  return {
+    status: view.status,
+    round: view.round,
+    rule: view.rule,
+    config,
+    facilitator: false,
+    workshop: { ...me, neighbours: neighbourIndices(view) },
+    committed: view.committed,
+    council: view.council,
+    voted,
+    // During a council every seat sees the map (C1), hence every input slot of the network.
+    slots: view.map ? view.map.workshops.reduce((sum, w) => sum + w.suppliers.length, 0) : 0,
+  };
 }
 
-/** The suppliers on offer for input `slot`: its alternatives, or only the current one. */
-export function supplierOptions(view: SeatView, slot: number): number[] {
-  const alternatives = view.me.alternatives[slot] ?? [];
-  return alternatives.length > 0 ? [...alternatives] : [view.me.suppliers[slot]!];
-}
+/** D2: the lowest bin allowed now (the council's floor), 0 otherwise. */
+export const binFloor = (view: Pick<View, 'rule'>): number => councilFloor(view.rule);
 
-/** D5 (canChooseSuppliers): one offered supplier per input, never the same one twice. */
-export function checkSuppliers(view: SeatView, choice: unknown): Problem | null {
-  const { me, config } = view;
-  if (!Array.isArray(choice) || choice.length !== me.suppliers.length)
-    return problem('board.check.suppliersCount', { count: me.suppliers.length });
-  for (const [slot, s] of choice.entries()) {
-    if (!supplierOptions(view, slot).includes(s as number))
-      return problem('board.check.supplierOffer', { input: slot + 1 });
-    if (s !== me.suppliers[slot] && !config.mechanics.supplierChoice) return problem('board.check.supplierOff');
-  }
-  if (new Set(choice).size !== choice.length) return problem('board.check.supplierTwice');
-  return null;
-}
+/** C2: the largest shared stock budget a vote may name (maxBin for every input slot). */
+export const budgetMax = (view: SeatView): number => voteMax(viewScope(view), 'budget');
 
-const DECISION_KEYS = ['round', 'bins', 'kaizenFace', 'help', 'suppliers'];
-
-/** D6 (canCommit) over the seat's view: the current round, not committed yet, every part valid. */
-export function checkCommit(view: View, round: unknown, decision: unknown): Problem | null {
-  if (view.status !== 'playing')
-    return problem(view.status === 'council' ? 'board.check.council' : 'board.check.notPlaying');
-  if (round !== view.round) return problem('board.check.oldRound', { round: String(round), current: view.round });
-  if (view.role !== 'player') return problem('board.check.noWorkshop');
-  if (view.committed) return problem('board.check.committed');
-  if (!isRecord(decision)) return problem('board.check.shape');
-  if (Object.keys(decision).some((k) => !DECISION_KEYS.includes(k))) return problem('board.check.shape');
-  if (decision.round !== round) return problem('board.check.shape');
-  const bins = decision.bins;
-  if (!Array.isArray(bins) || bins.length !== view.me.suppliers.length)
-    return problem('board.check.binsCount', { count: view.me.suppliers.length });
-  for (const b of bins) {
-    const e = checkBin(view, b);
-    if (e) return e;
-  }
-  const kaizenFace = decision.kaizenFace ?? null;
-  if (kaizenFace !== null) {
-    const e = checkKaizen(view, kaizenFace);
-    if (e) return e;
-  }
-  const help = decision.help ?? null;
-  if (help !== null) {
-    const e = checkHelp(view, help);
-    if (e) return e;
-  }
-  const suppliers = decision.suppliers ?? null;
-  return suppliers === null ? null : checkSuppliers(view, suppliers);
-}
-
-/** C2 (canVote) over the view. `voted`: this seat's vote for this council was already sent. */
-export function checkVote(view: View, round: unknown, proposal: unknown, voted: boolean): Problem | null {
-  if (view.status !== 'council' || !view.council) return problem('board.check.noCouncil');
-  if (round !== view.council.round) return problem('board.check.councilRound', { round: view.council.round });
-  if (view.role !== 'player') return problem('board.check.noVoter');
-  if (voted) return problem('board.check.voted');
-  if (proposal === 'none') return null;
-  if (!isRecord(proposal)) return problem('board.check.voteKind');
-  const value = proposal.kind === 'floor' ? proposal.bin : proposal.total;
-  const extra = Object.keys(proposal).some((k) => k !== 'kind' && k !== (proposal.kind === 'floor' ? 'bin' : 'total'));
-  if (proposal.kind !== 'floor' && proposal.kind !== 'budget') return problem('board.check.voteKind');
-  if (extra) return problem('board.check.voteKind');
-  const max = proposal.kind === 'floor' ? view.config.maxBin : budgetMax(view);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return problem('board.check.voteNumber');
-  if (value < 0 || value > max) return problem('board.check.voteRange', { max });
-  return null;
-}
-
-/** The largest shared stock budget: maxBin for every input slot of the network (from the map). */
-export function budgetMax(view: View): number {
-  const map = view.role === 'facilitator' ? null : view.map;
-  const slots = map ? map.workshops.reduce((s, w) => s + w.suppliers.length, 0) : 0;
-  return view.config.maxBin * slots;
-}
+/** C2: this seat's vote, parsed, or why the game would refuse it. */
+export const voteRefusal = (view: SeatView, round: number, proposal: CouncilProposal | 'none', sent: boolean) => {
+  const vote = canVote(viewScope(view, sent || view.voted), round, proposal);
+  return vote.ok ? null : vote.error;
+};
 
 // ---------------------------------------------------------------- the form
 
@@ -169,7 +77,7 @@ export interface Draft {
 }
 
 export const initialDraft = (view: SeatView): Draft => ({
-  bins: view.me.bins.map((b) => String(roundBin(Math.max(b, binFloor(view))))),
+  bins: view.me.bins.map((b) => String(hundredths(Math.max(b, binFloor(view))))),
   kaizenFace: null,
   help: null,
   suppliers: view.me.alternatives.some((a) => a.length > 0) ? [...view.me.suppliers] : null,
@@ -178,15 +86,16 @@ export const initialDraft = (view: SeatView): Draft => ({
 export interface DraftCheck {
   /** The decision to send, when every field is valid and the round is open to commits. */
   readonly decision: Decision | null;
-  readonly bins: readonly (Problem | null)[];
-  readonly kaizen: Problem | null;
-  readonly help: Problem | null;
-  readonly suppliers: Problem | null;
-  /** A problem of the whole commit (wrong phase, already committed). */
-  readonly form: Problem | null;
+  readonly bins: readonly (Refusal | null)[];
+  readonly kaizen: Refusal | null;
+  readonly help: Refusal | null;
+  readonly suppliers: Refusal | null;
+  /** A refusal of the whole commit (wrong phase, already committed). */
+  readonly form: Refusal | null;
 }
 
 export function checkDraft(view: SeatView, draft: Draft): DraftCheck {
+  const scope = viewScope(view);
   const values = draft.bins.map(parseHours);
   const decision: Decision = {
     round: view.round,
@@ -195,27 +104,26 @@ export function checkDraft(view: SeatView, draft: Draft): DraftCheck {
     help: draft.help,
     suppliers: draft.suppliers,
   };
-  const bins = values.map((v) => checkBin(view, v));
-  const kaizen = draft.kaizenFace === null ? null : checkKaizen(view, draft.kaizenFace);
-  const help = draft.help === null ? null : checkHelp(view, draft.help);
-  const suppliers = draft.suppliers === null ? null : checkSuppliers(view, draft.suppliers);
-  const whole = checkCommit(view, view.round, decision);
+  const bins = values.map((v) => canSetBin(scope, v));
+  const kaizen = draft.kaizenFace === null ? null : canKaizen(scope, draft.kaizenFace);
+  const help = draft.help === null ? null : canHelp(scope, draft.help);
+  const suppliers = draft.suppliers === null ? null : canChooseSuppliers(scope, draft.suppliers);
+  const whole = canCommit(scope, view.round, decision);
   const fieldProblem = bins.some(Boolean) || kaizen || help || suppliers;
   return {
-    decision: whole === null ? decision : null,
+    decision: whole.ok ? whole.value : null,
     bins,
     kaizen,
     help,
     suppliers,
-    form: fieldProblem ? null : whole,
+    form: fieldProblem || whole.ok ? null : whole.error,
   };
 }
 
 // ---------------------------------------------------------------- costs and cover
 
 /** R6: rent per hour of cover in `round`. */
-export const rentRate = (view: View, round = view.round): number =>
-  view.config.costs.rent + view.config.costs.rentGrowth * (Math.max(1, round) - 1);
+export const rentRate = (view: View, round = view.round): number => rentRateOf(view.config.costs, round);
 
 /** Rent per round of these bins at this round's rate: (rent + rentGrowth (round - 1)) x sum. */
 export function rentPerRound(view: View, bins: readonly number[], round = view.round): number {

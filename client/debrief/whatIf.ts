@@ -3,6 +3,7 @@
  * server, on the same dice): every workshop on autopilot; every bin at 1.25 B_c; the table's bins
  * with one workshop's raised. This file turns the form's choices into a spec. Pure.
  */
+import { hundredths } from '../../game/core/measures';
 import type { CounterfactualSpec } from '../../game/debrief/counterfactual';
 
 export const WHAT_IF_KINDS = ['bots', 'uniform', 'raise'] as const;
@@ -10,8 +11,6 @@ export type WhatIfKind = (typeof WHAT_IF_KINDS)[number];
 
 /** The uniform bin of the "uniform" replay, relative to the critical buffer. */
 export const UNIFORM_FACTOR = 1.25;
-
-const hundredths = (v: number) => Math.round(v * 100) / 100;
 
 /** 1.25 B_c in hundredths of an hour, within the scenario's largest bin; null without B_c. */
 export function uniformBin(criticalBuffer: number | null, maxBin: number): number | null {

@@ -2,6 +2,7 @@
  * Shocks (rule F3): choose a kind and its target, see where it can reach in the next rounds
  * (also ringed on the map), and send it once `canShock` accepts it.
  */
+import type { Refusal } from '../../game/contract/refusals';
 import type { Shock } from '../../game/core/types';
 import type { FacilitatorView } from '../../game/core/view';
 import { Button, Card } from '../app/ui';
@@ -9,7 +10,8 @@ import { t } from '../i18n';
 import { ShockFields } from './ShockFields';
 import { ShockPreview } from './ShockPreview';
 import { ShockQueue } from './ShockQueue';
-import { SHOCK_KINDS, type ShockDraft, shockProblemText } from './shock';
+import { explain } from '../board/format';
+import { SHOCK_KINDS, type ShockDraft } from './shock';
 
 interface ShockPanelProps {
   readonly view: FacilitatorView;
@@ -17,7 +19,7 @@ interface ShockPanelProps {
   readonly onDraft: (draft: ShockDraft) => void;
   readonly shock: Shock;
   /** Why the game would refuse the shock, or null. */
-  readonly problem: string | null;
+  readonly problem: Refusal | null;
   readonly reach: ReadonlyMap<number, number> | null;
   readonly onSend: () => void;
 }
@@ -71,7 +73,7 @@ export function ShockPanel({ view, draft, onDraft, shock, problem, reach, onSend
             ) : (
               <>
                 <span aria-hidden="true">⚠ </span>
-                {t('shock.problem', { reason: shockProblemText(problem) })}
+                {t('shock.problem', { reason: explain(problem) })}
               </>
             )}
           </p>

@@ -1,11 +1,13 @@
 /**
  * Shocks from the facilitator's form (rule F3): the form's draft becomes a `Shock`, checked with
- * the game's own `canShock` before it is sent (a refused move gets no answer). Pure.
+ * the game's own `canShock` (game/core/shocks.ts) before it is sent (a refused move gets no
+ * answer); its refusal is worded by the board's `explain`. Pure.
  */
-import { canShock } from '../../game/core/game';
-import type { G, Shock } from '../../game/core/types';
+import type { Refusal } from '../../game/contract/refusals';
+import { type ShockScope, canShock } from '../../game/core/shocks';
+import type { Shock } from '../../game/core/types';
 import type { FacilitatorView } from '../../game/core/view';
-import { type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
 import { regionAround } from './network';
 
 export const SHOCK_KINDS = ['delay', 'storm', 'cut', 'open'] as const;
@@ -39,8 +41,8 @@ export const initialDraft: ShockDraft = {
 };
 
 /** The facilitator's view as the parts of the state that `canShock` reads. */
-export function viewAsState(view: FacilitatorView): Pick<G, 'status' | 'workshops' | 'config'> {
-  return { config: view.config, status: view.status, workshops: [...view.workshops] };
+export function viewAsState(view: FacilitatorView): ShockScope {
+  return { config: view.config, status: view.status, workshops: view.workshops };
 }
 
 const number = (typed: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(typed) ? Number(typed) : NaN);
@@ -63,31 +65,10 @@ export function draftShock(draft: ShockDraft, view: FacilitatorView): Shock {
   }
 }
 
-/** canShock's reasons (English, from the game) -> their keys in the translation layer. */
-export const SHOCK_PROBLEMS: Readonly<Record<string, MessageKey>> = {
-  'shocks need a running game': 'shock.problem.notRunning',
-  'a shock is an object with a kind': 'shock.problem.malformed',
-  'shock kind must be delay, storm, cut or open': 'shock.problem.malformed',
-  'choose a workshop': 'shock.problem.chooseWorkshop',
-  'delay hours must be more than 0 and at most 100': 'shock.problem.delayHours',
-  'a storm needs a region of workshops': 'shock.problem.stormRegion',
-  'a storm lasts 1 to 50 rounds': 'shock.problem.stormRounds',
-  'a storm adds more than 0 and at most 20 hours per roll': 'shock.problem.stormExtra',
-  'a spot market redraws its links every round: cut and open do not apply': 'shock.problem.spotLinks',
-  'choose two different workshops': 'shock.problem.twoWorkshops',
-  'there is no such link': 'shock.problem.noLink',
-  'a workshop keeps at least one supplier': 'shock.problem.lastSupplier',
-  'that link is already open': 'shock.problem.alreadyOpen',
-};
-
-/** canShock's reason in the reader's language (a reason this table lacks: the generic one). */
-export function shockProblemText(problem: string): string {
-  return t(SHOCK_PROBLEMS[problem] ?? 'shock.problem.malformed');
-}
-
-/** Null when the server will take the shock, else why not (the game's own words). */
-export function checkShock(view: FacilitatorView, shock: Shock): string | null {
-  return canShock(viewAsState(view), shock);
+/** Null when the server will take the shock, else why not (the game's own refusal). */
+export function checkShock(view: FacilitatorView, shock: Shock): Refusal | null {
+  const parsed = canShock(viewAsState(view), shock);
+  return parsed.ok ? null : parsed.error;
 }
 
 /** Where a shock's lateness starts: the delayed workshop, the storm's region, the link's customer. */

@@ -10,6 +10,7 @@ import { facilitator } from './en/facilitator';
 import { lab } from './en/lab';
 import { lobby } from './en/lobby';
 import { refusals } from './en/refusals';
+import { requestRefusals } from './en/requestRefusals';
 
 export const en = {
   ...common,
@@ -20,6 +21,7 @@ export const en = {
   ...lab,
   ...debrief,
   ...refusals,
+  ...requestRefusals,
 } as const;
 
 export type MessageKey = keyof typeof en;

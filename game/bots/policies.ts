@@ -7,6 +7,7 @@
  * Timing (resolve.ts): the `incoming` of a history row is the lateness each supplier had when
  * that round was decided; the bins of the round had to absorb it.
  */
+import { councilFloor, hundredths, rentRate } from '../core/measures';
 import type { BotPolicyName, Decision, G, WorkshopRound } from '../core/types';
 import type { SeatView } from '../core/view';
 
@@ -25,13 +26,10 @@ export const SELFISH_BIN_WINDOW = 10;
 /** B4 selfish: rounds of observations behind a supplier's "recent lateness". */
 export const SELFISH_CHOICE_WINDOW = 3;
 
-/** The council's floor as the seat sees it (D2), 0 otherwise. */
-export const floorOf = (view: SeatView): number => (view.rule?.kind === 'floor' ? view.rule.bin : 0);
-
 /** A bin the server accepts: rounded to hundredths, within [floor, maxBin] (D1). */
 export const clampBin = (view: SeatView, bin: number): number => {
-  const rounded = Number.isFinite(bin) ? Math.round(bin * 100) / 100 : 0;
-  return Math.min(view.config.maxBin, Math.max(floorOf(view), rounded));
+  const rounded = Number.isFinite(bin) ? hundredths(bin) : 0;
+  return Math.min(view.config.maxBin, Math.max(councilFloor(view.rule), rounded));
 };
 
 const decision = (view: SeatView, bins: readonly number[], extra: Partial<Decision> = {}): Decision => ({
@@ -109,8 +107,7 @@ export const cautious: Policy = (view, param) => {
 };
 
 /** Rent per hour of cover this round (rent grows every round by rentGrowth, R6). */
-export const rentNow = (view: SeatView): number =>
-  view.config.costs.rent + view.config.costs.rentGrowth * (Math.max(1, view.round) - 1);
+export const rentNow = (view: SeatView): number => rentRate(view.config.costs, view.round);
 
 /** B4: the newsvendor quantile 1 - rent / latePenalty (0 when holding stock never pays). */
 export function newsvendorLevel(view: SeatView): number {
@@ -209,13 +206,11 @@ export const POLICIES: Partial<Record<Exclude<BotPolicyName, 'planner' | 'mirror
 /** B5 planner: full information; default allocation is a uniform bin (param) everywhere. */
 export type Planner = (g: G, param: number) => Decision[];
 
-const gFloor = (g: G): number => (g.rule?.kind === 'floor' ? g.rule.bin : 0);
-
 /** B5 planner: every workshop holds the same bin (param, within the floor and maxBin) on every input. */
 export const planner: Planner = (g, param) =>
   g.workshops.map((w) => ({
     round: g.round,
-    bins: w.suppliers.map(() => Math.min(g.config.maxBin, Math.max(gFloor(g), param))),
+    bins: w.suppliers.map(() => Math.min(g.config.maxBin, Math.max(councilFloor(g.rule), param))),
     kaizenFace: null,
     help: null,
     suppliers: null,

@@ -3,27 +3,38 @@
  * each present human votes for a bin floor, a shared stock budget or no rule; the majority kind
  * wins with the median of its values, and applies from the round that follows.
  */
-import { checkNumber, isRecord } from './schema';
-import type { CouncilProposal, G } from './types';
+import { type Result, err, ok } from '../engine/result';
+import type { Refusal } from './refusals';
+import { isRecord } from './schema';
+import type { RuleScope } from './scope';
+import type { CouncilProposal } from './types';
 
-export function canVote(g: G, seat: string, round: unknown, proposal: unknown): string | null {
-  if (g.status !== 'council' || !g.council) return 'no council is sitting';
-  if (round !== g.council.round) return `the council sits before round ${g.council.round}`;
-  if (!g.workshops.some((w) => w.seat === seat)) return 'only seats holding a workshop vote';
-  if (g.council.votes[seat] !== undefined) return 'you have already voted';
-  if (proposal === 'none') return null;
-  if (!isRecord(proposal)) return 'vote for {"kind": "floor", "bin"}, {"kind": "budget", "total"} or "none"';
-  if (proposal.kind === 'floor') {
-    if (Object.keys(proposal).some((k) => k !== 'kind' && k !== 'bin')) return 'a floor vote has only kind and bin';
-    return checkNumber(proposal.bin, 'bin floor', 0, g.config.maxBin);
-  }
-  if (proposal.kind === 'budget') {
-    if (Object.keys(proposal).some((k) => k !== 'kind' && k !== 'total'))
-      return 'a budget vote has only kind and total';
-    const slots = g.workshops.reduce((s, w) => s + w.suppliers.length, 0);
-    return checkNumber(proposal.total, 'stock budget', 0, g.config.maxBin * slots);
-  }
-  return 'vote for a floor, a budget or none';
+export type Vote = CouncilProposal | 'none';
+
+const VOTE_FIELD = { floor: 'bin', budget: 'total' } as const;
+
+/** C2: the largest value a vote of this kind may name: maxBin (a floor), maxBin per input slot (a budget). */
+export const voteMax = (s: Pick<RuleScope, 'config' | 'slots'>, kind: CouncilProposal['kind']): number =>
+  kind === 'floor' ? s.config.maxBin : s.config.maxBin * s.slots;
+
+/** C2: a present seat holding a workshop votes once, for a floor, a budget or no rule; returns the parsed vote. */
+export function canVote(s: RuleScope, round: unknown, proposal: unknown): Result<Vote, Refusal> {
+  if (s.status !== 'council' || !s.council) return err({ code: 'vote.noCouncil' });
+  if (round !== s.council.round) return err({ code: 'vote.wrongRound', round: s.council.round });
+  if (s.workshop === null) return err({ code: 'vote.noVoter' });
+  if (s.voted) return err({ code: 'vote.already' });
+  if (proposal === 'none') return ok('none');
+  if (!isRecord(proposal) || (proposal.kind !== 'floor' && proposal.kind !== 'budget'))
+    return err({ code: 'vote.kind' });
+  const kind = proposal.kind;
+  const field = VOTE_FIELD[kind];
+  if (Object.keys(proposal).some((k) => k !== 'kind' && k !== field))
+    return err({ code: 'vote.fields', kind, fields: `kind and ${field}` });
+  const value = proposal[field];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return err({ code: 'vote.notNumber' });
+  const max = voteMax(s, kind);
+  if (value < 0 || value > max) return err({ code: 'vote.range', max });
+  return ok(kind === 'floor' ? { kind, bin: value } : { kind, total: value });
 }
 
 const median = (values: number[]) => {
@@ -33,7 +44,7 @@ const median = (values: number[]) => {
 };
 
 /** C3: the majority kind (ties: no change) with the median of its values; null keeps the current rule. */
-export function tally(votes: Record<string, CouncilProposal | 'none'>): CouncilProposal | 'none' | null {
+export function tally(votes: Record<string, Vote>): Vote | null {
   const list = Object.values(votes);
   if (list.length === 0) return null;
   const floors = list.filter(

@@ -1,115 +1,117 @@
 /**
- * Decisions and the pure predicates that validate them (rules D1-D7). The server's moves, the
- * bots and the player board's form all use these, so a decision the UI accepts is one the
- * server accepts.
+ * Decisions and the pure predicates that validate them (rules D1-D6). They read a `RuleScope`
+ * (game/core/scope.ts), which the server's moves build from G, the autopilot from a workshop and
+ * the player board from its view: one set of rules, so a decision the board accepts is one the
+ * server accepts. A refusal is data (`Refusal`, game/core/refusals.ts).
  */
 import { type Result, err, ok } from '../engine/result';
+import { councilFloor } from './measures';
+import type { Refusal } from './refusals';
 import { isRecord, shown } from './schema';
-import { type Decision, FACILITATOR, type G } from './types';
-import { neighbours } from './world';
+import type { HeldScope, RuleScope } from './scope';
+import type { Decision, G } from './types';
+
+export { workshopOfSeat } from './scope';
 
 const DECISION_KEYS = ['round', 'bins', 'kaizenFace', 'help', 'suppliers'];
 
-/** The workshop a seat holds, or -1. */
-export function workshopOfSeat(g: G, seat: string): number {
-  return g.workshops.findIndex((w) => w.seat === seat);
-}
-
 /** Lowest bin allowed this round (council floor, D2), 0 otherwise. */
-export function binFloor(g: G): number {
-  return g.rule?.kind === 'floor' ? g.rule.bin : 0;
+export function binFloor(g: Pick<G, 'rule'>): number {
+  return councilFloor(g.rule);
 }
 
-/** D1: a single bin value is a finite number from the floor to the scenario's maximum. */
-export function canSetBin(g: G, value: unknown): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'a bin must be a number of hours';
-  if (value < binFloor(g))
-    return binFloor(g) > 0 ? `the council's floor is ${binFloor(g)} hours` : 'a bin cannot be negative';
-  if (value > g.config.maxBin) return `a bin can cover at most ${g.config.maxBin} hours`;
+/** D1-D2: a single bin value is a finite number from the floor to the scenario's maximum. */
+export function canSetBin(s: Pick<RuleScope, 'rule' | 'config'>, value: unknown): Refusal | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'bin.notNumber' };
+  const floor = councilFloor(s.rule);
+  if (value < floor) return floor > 0 ? { code: 'bin.belowFloor', floor } : { code: 'bin.negative' };
+  if (value > s.config.maxBin) return { code: 'bin.tooHigh', max: s.config.maxBin };
   return null;
 }
 
 /** D3: kaizen: enough points, the mechanic on, a face that can still go down. */
-export function canKaizen(g: G, workshop: number, face: unknown): string | null {
-  const w = g.workshops[workshop]!;
-  if (!g.config.mechanics.kaizen) return 'kaizen is not part of this scenario';
-  if (w.trouble.kind !== 'die') return 'kaizen needs a trouble die';
+export function canKaizen(s: HeldScope, face: unknown): Refusal | null {
+  const w = s.workshop;
+  if (!s.config.mechanics.kaizen) return { code: 'kaizen.off' };
+  if (w.trouble.kind !== 'die') return { code: 'kaizen.noDie' };
   if (typeof face !== 'number' || !Number.isInteger(face) || face < 0 || face >= w.trouble.die.faces.length)
-    return 'choose a face of your die';
-  if (w.trouble.die.faces[face]! < 1) return 'that face is already 0';
-  if (w.kaizenPoints < g.config.costs.kaizenCost)
-    return `lowering a face costs ${g.config.costs.kaizenCost} improvement points`;
+    return { code: 'kaizen.face' };
+  if (w.trouble.die.faces[face]! < 1) return { code: 'kaizen.faceAtZero' };
+  if (w.kaizenPoints < s.config.costs.kaizenCost) return { code: 'kaizen.points', cost: s.config.costs.kaizenCost };
   return null;
 }
 
 /** D4: help: workers on, a free worker, enough coins, a direct neighbour. */
-export function canHelp(g: G, workshop: number, target: unknown): string | null {
-  const w = g.workshops[workshop]!;
-  if (!g.config.mechanics.workers) return 'moving workers is not part of this scenario';
-  if (typeof target !== 'number' || !Number.isInteger(target)) return 'choose a neighbouring workshop';
-  if (!neighbours(g, workshop).includes(target)) return 'workers can only help a direct supplier or customer';
-  if (w.workers < 1) return 'you have no worker to send';
-  if (w.coins < g.config.costs.commute) return `sending a worker costs ${g.config.costs.commute} coins`;
+export function canHelp(s: HeldScope, target: unknown): Refusal | null {
+  const w = s.workshop;
+  if (!s.config.mechanics.workers) return { code: 'help.off' };
+  if (typeof target !== 'number' || !Number.isInteger(target)) return { code: 'help.choose' };
+  if (!w.neighbours.includes(target)) return { code: 'help.notNeighbour' };
+  if (w.workers < 1) return { code: 'help.noWorker' };
+  if (w.coins < s.config.costs.commute) return { code: 'help.coins', cost: s.config.costs.commute };
   return null;
+}
+
+/** The suppliers on offer for input `slot`: its alternatives, or only the current one (D5). */
+export function supplierOptions(w: Pick<HeldScope['workshop'], 'suppliers' | 'alternatives'>, slot: number): number[] {
+  const alternatives = w.alternatives[slot] ?? [];
+  return alternatives.length > 0 ? [...alternatives] : [w.suppliers[slot]!];
 }
 
 /** D5: supplier choice: for every slot, the current supplier or one of its alternatives. */
-export function canChooseSuppliers(g: G, workshop: number, choice: unknown): string | null {
-  const w = g.workshops[workshop]!;
+export function canChooseSuppliers(s: HeldScope, choice: unknown): Refusal | null {
+  const w = s.workshop;
   if (!Array.isArray(choice) || choice.length !== w.suppliers.length)
-    return `choose one supplier for each of your ${w.suppliers.length} inputs`;
-  for (const [slot, s] of choice.entries()) {
-    const allowed = w.alternatives[slot]!.length > 0 ? w.alternatives[slot]! : [w.suppliers[slot]!];
-    if (!allowed.includes(s as number)) return `input ${slot + 1}: that supplier is not on offer`;
-    if (s !== w.suppliers[slot] && !g.config.mechanics.supplierChoice)
-      return 'supplier choice is not part of this scenario';
+    return { code: 'suppliers.count', count: w.suppliers.length };
+  for (const [slot, supplier] of choice.entries()) {
+    if (!supplierOptions(w, slot).includes(supplier as number))
+      return { code: 'suppliers.notOffered', input: slot + 1 };
+    if (supplier !== w.suppliers[slot] && !s.config.mechanics.supplierChoice) return { code: 'suppliers.off' };
   }
-  if (new Set(choice).size !== choice.length) return 'two inputs cannot come from the same supplier';
+  if (new Set(choice).size !== choice.length) return { code: 'suppliers.twice' };
   return null;
 }
 
+/** The first refusal of a field that is set (null or absent fields are not checked). */
+const fieldRefusal = (value: unknown, check: (v: unknown) => Refusal | null): Refusal | null =>
+  value === null ? null : check(value);
+
 /**
  * D6: a whole commit: the right round, a seat that holds a workshop, not yet committed, only the
- * known fields, and every part valid. Returns the parsed decision or the first problem.
+ * known fields, and every part valid. Returns the parsed decision or the first refusal.
  */
-export function canCommit(g: G, seat: string, round: unknown, decision: unknown): Result<Decision> {
-  if (g.status !== 'playing')
-    return err(g.status === 'council' ? 'the council is voting' : 'the game is not in a round');
-  if (round !== g.round) return err(`this decision is for round ${shown(round)}, but round ${g.round} is being played`);
-  if (seat === FACILITATOR) return err('the facilitator does not hold a workshop');
-  const workshop = workshopOfSeat(g, seat);
-  if (workshop < 0) return err('this seat holds no workshop');
-  if (g.committed[seat]) return err('you have already committed this round');
-  if (!isRecord(decision)) return err('a decision is an object with round and bins');
+export function canCommit(s: RuleScope, round: unknown, decision: unknown): Result<Decision, Refusal> {
+  if (s.status !== 'playing') return err({ code: s.status === 'council' ? 'commit.council' : 'commit.notPlaying' });
+  if (round !== s.round) return err({ code: 'commit.wrongRound', round: shown(round), current: s.round });
+  if (s.facilitator) return err({ code: 'commit.facilitator' });
+  const w = s.workshop;
+  if (w === null) return err({ code: 'commit.noWorkshop' });
+  const held: HeldScope = { ...s, workshop: w };
+  if (s.committed) return err({ code: 'commit.already' });
+  if (!isRecord(decision)) return err({ code: 'commit.notObject' });
   const extra = Object.keys(decision).find((k) => !DECISION_KEYS.includes(k));
-  if (extra !== undefined) return err(`unknown field "${extra}" in the decision`);
-  if (decision.round !== round) return err('the decision is for another round');
-  const w = g.workshops[workshop]!;
+  if (extra !== undefined) return err({ code: 'commit.unknownField', field: extra });
+  if (decision.round !== round) return err({ code: 'commit.otherRound' });
   const bins = decision.bins;
   if (!Array.isArray(bins) || bins.length !== w.suppliers.length)
-    return err(`give one bin for each of your ${w.suppliers.length} inputs`);
-  for (const [slot, b] of bins.entries()) {
-    const e = canSetBin(g, b);
-    if (e) return err(`input ${slot + 1}: ${e}`);
+    return err({ code: 'commit.binsCount', count: w.suppliers.length });
+  const parsedBins: number[] = [];
+  for (const b of bins) {
+    const refusal = canSetBin(s, b);
+    if (refusal) return err(refusal);
+    parsedBins.push(b as number);
   }
   const kaizenFace = decision.kaizenFace ?? null;
-  if (kaizenFace !== null) {
-    const e = canKaizen(g, workshop, kaizenFace);
-    if (e) return err(e);
-  }
   const help = decision.help ?? null;
-  if (help !== null) {
-    const e = canHelp(g, workshop, help);
-    if (e) return err(e);
-  }
   const suppliers = decision.suppliers ?? null;
-  if (suppliers !== null) {
-    const e = canChooseSuppliers(g, workshop, suppliers);
-    if (e) return err(e);
-  }
+  const refusal =
+    fieldRefusal(kaizenFace, (f) => canKaizen(held, f)) ??
+    fieldRefusal(help, (h) => canHelp(held, h)) ??
+    fieldRefusal(suppliers, (c) => canChooseSuppliers(held, c));
+  if (refusal) return err(refusal);
   return ok({
-    round: g.round,
-    bins: [...(bins as number[])],
+    round: s.round,
+    bins: parsedBins,
     kaizenFace: kaizenFace as number | null,
     help: help as number | null,
     suppliers: suppliers === null ? null : [...(suppliers as number[])],

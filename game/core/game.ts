@@ -11,12 +11,26 @@ import type { Game, MoveFn } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { canVote } from './council';
 import { canCommit } from './decisions';
+import {
+  canCloseRound,
+  canConvene,
+  canEndGame,
+  canPause,
+  canResume,
+  canReveal,
+  canSetClock,
+  canSetPresence,
+  canStart,
+  facilitatorOnly,
+} from './facilitator';
 import { endOfTurn, turnOver } from './round';
 import { type MatchPlan, type SetupData, initialState, parseSetupData, validateSetupData } from './setup';
-import { FACILITATOR, type G, type Shock } from './types';
+import { type Refusal } from './refusals';
+import { seatScope } from './scope';
+import { canShock } from './shocks';
+import { type G } from './types';
 import type { MoveName } from '../contract/moves';
-import { buildWorld, cutLink } from './world';
-import { ownValue, shown } from './schema';
+import { buildWorld } from './world';
 import { type View, playerView } from './view';
 
 export const GAME_NAME = 'kanban-cascade';
@@ -27,7 +41,9 @@ type AnyMove = (ctx: Ctx, ...args: never[]) => MoveResult;
 /** A move refuses with INVALID_MOVE or changes G in place and returns nothing. */
 type MoveResult = typeof INVALID_MOVE | void;
 
-const isFacilitator = (playerID: string | undefined) => playerID === FACILITATOR;
+/** The first refusal among a facilitator move's checks (seat 0 first). */
+const refusedToFacilitator = (playerID: string | undefined, ...checks: (() => Refusal | null)[]): boolean =>
+  facilitatorOnly(playerID) !== null || checks.some((check) => check() !== null);
 
 /**
  * Every move runs only on the server and is redacted from the log. Every move also checks the
@@ -42,53 +58,6 @@ const serverMove = (move: AnyMove) => ({
   redact: true,
   ignoreStaleStateID: true,
 });
-
-/** F3: shocks the facilitator may inject. */
-const SHOCK_FIELDS: Readonly<Record<Shock['kind'], readonly string[]>> = {
-  delay: ['kind', 'workshop', 'hours'],
-  storm: ['kind', 'workshops', 'rounds', 'extra'],
-  cut: ['kind', 'workshop', 'supplier'],
-  open: ['kind', 'workshop', 'supplier'],
-};
-
-export function canShock(g: Pick<G, 'status' | 'workshops' | 'config'>, shock: unknown): string | null {
-  const n = g.workshops.length;
-  const isWorkshop = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < n;
-  if (g.status !== 'playing' && g.status !== 'council') return 'shocks need a running game';
-  if (typeof shock !== 'object' || shock === null) return 'a shock is an object with a kind';
-  const s = shock as Record<string, unknown>;
-  const allowed = ownValue(SHOCK_FIELDS, s.kind);
-  if (!allowed) return 'shock kind must be delay, storm, cut or open';
-  if (Object.keys(s).some((k) => !allowed.includes(k)))
-    return `a ${shown(s.kind)} shock has only ${allowed.join(', ')}`;
-  if (s.kind === 'delay') {
-    if (!isWorkshop(s.workshop)) return 'choose a workshop';
-    if (typeof s.hours !== 'number' || !Number.isFinite(s.hours) || s.hours <= 0 || s.hours > 100)
-      return 'delay hours must be more than 0 and at most 100';
-    return null;
-  }
-  if (s.kind === 'storm') {
-    if (!Array.isArray(s.workshops) || s.workshops.length === 0 || !s.workshops.every(isWorkshop))
-      return 'a storm needs a region of workshops';
-    if (typeof s.rounds !== 'number' || !Number.isInteger(s.rounds) || s.rounds < 1 || s.rounds > 50)
-      return 'a storm lasts 1 to 50 rounds';
-    if (typeof s.extra !== 'number' || !Number.isFinite(s.extra) || s.extra <= 0 || s.extra > 20)
-      return 'a storm adds more than 0 and at most 20 hours per roll';
-    return null;
-  }
-  if (g.config.mechanics.spot) return 'a spot market redraws its links every round: cut and open do not apply';
-  if (!isWorkshop(s.workshop) || !isWorkshop(s.supplier) || s.workshop === s.supplier)
-    return 'choose two different workshops';
-  const w = g.workshops[s.workshop as number]!;
-  const linked =
-    w.suppliers.includes(s.supplier as number) || w.alternatives.some((a) => a.includes(s.supplier as number));
-  if (s.kind === 'cut') {
-    if (!linked) return 'there is no such link';
-    const probe: G = JSON.parse(JSON.stringify(g)) as G;
-    return cutLink(probe, s.workshop as number, s.supplier as number) ? null : 'a workshop keeps at least one supplier';
-  }
-  return linked ? 'that link is already open' : null;
-}
 
 /** Build the game; `defaults` is used when boardgame.io gives no setupData (Local(), tests). */
 export interface GameOptions {
@@ -133,7 +102,7 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
     moves: {
       /** G4: the facilitator starts the match: the world is built from the match seed. */
       start: serverMove(({ G: g, playerID, random }: Ctx): MoveResult => {
-        if (!isFacilitator(playerID) || g.status !== 'setup') return INVALID_MOVE;
+        if (refusedToFacilitator(playerID, () => canStart(g))) return INVALID_MOVE;
         const draw = () =>
           options.drawSeed?.() ??
           Array.from({ length: 4 }, () => Math.floor(random.Number() * 2 ** 32).toString(36)).join('-');
@@ -148,68 +117,63 @@ export function createGame(defaults?: SetupData, options: GameOptions = {}): Gam
       }),
       /** D6: a human seat commits its decision for the round. */
       commit: serverMove(({ G: g, playerID }: Ctx, round: unknown, decision: unknown): MoveResult => {
-        const checked = canCommit(g, playerID ?? '', round, decision);
+        const checked = canCommit(seatScope(g, playerID ?? ''), round, decision);
         if (!checked.ok) return INVALID_MOVE;
         g.committed[playerID!] = checked.value;
       }),
       /** C2: a human seat votes in the council. */
       vote: serverMove(({ G: g, playerID }: Ctx, round: unknown, proposal: unknown): MoveResult => {
-        if (canVote(g, playerID ?? '', round, proposal) !== null) return INVALID_MOVE;
-        g.council!.votes[playerID!] = proposal as never;
+        const vote = canVote(seatScope(g, playerID ?? ''), round, proposal);
+        if (!vote.ok || !g.council) return INVALID_MOVE;
+        g.council.votes[playerID!] = vote.value;
       }),
       /** F1: close the round now; missing decisions go to autopilot (also the server's clock). */
       closeRound: serverMove(({ G: g, playerID }: Ctx, round: unknown): MoveResult => {
-        if (!isFacilitator(playerID) || round !== g.round || (g.status !== 'playing' && g.status !== 'council'))
-          return INVALID_MOVE;
+        if (refusedToFacilitator(playerID, () => canCloseRound(g, round))) return INVALID_MOVE;
         g.closeRequested = g.round;
       }),
       pause: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
-        if (!isFacilitator(playerID) || g.paused || g.status === 'over') return INVALID_MOVE;
+        if (refusedToFacilitator(playerID, () => canPause(g))) return INVALID_MOVE;
         g.paused = true;
       }),
       resume: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
-        if (!isFacilitator(playerID) || !g.paused) return INVALID_MOVE;
+        if (refusedToFacilitator(playerID, () => canResume(g))) return INVALID_MOVE;
         g.paused = false;
       }),
       /** F9: the server's round clock publishes the deadline of a round (or the time left when paused). */
       clock: serverMove(
         ({ G: g, playerID }: Ctx, round: unknown, deadline: unknown, remainingMs: unknown): MoveResult => {
-          const ok = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0);
-          if (!isFacilitator(playerID) || round !== g.round || !ok(deadline) || !ok(remainingMs)) return INVALID_MOVE;
-          g.clock = { round: g.round, deadline: deadline as number | null, remainingMs: remainingMs as number | null };
+          const clock = canSetClock(g, round, deadline, remainingMs);
+          if (facilitatorOnly(playerID) !== null || !clock.ok) return INVALID_MOVE;
+          g.clock = clock.value;
         },
       ),
       /** F3: a shock, applied when the round resolves. */
       shock: serverMove(({ G: g, playerID }: Ctx, shock: unknown): MoveResult => {
-        if (!isFacilitator(playerID) || canShock(g, shock) !== null) return INVALID_MOVE;
-        g.pendingShocks.push(JSON.parse(JSON.stringify(shock)) as Shock);
+        const parsed = canShock(g, shock);
+        if (facilitatorOnly(playerID) !== null || !parsed.ok) return INVALID_MOVE;
+        g.pendingShocks.push(parsed.value);
       }),
       /** C5: the facilitator calls a planning council for before the next round. */
       convene: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
-        if (!isFacilitator(playerID) || g.status !== 'playing' || g.councilCalled || g.round >= g.config.rounds) {
-          return INVALID_MOVE;
-        }
+        if (refusedToFacilitator(playerID, () => canConvene(g))) return INVALID_MOVE;
         g.councilCalled = true;
       }),
       /** F6: open the whole map to everyone (or close it again). */
       reveal: serverMove(({ G: g, playerID }: Ctx, on: unknown): MoveResult => {
-        if (!isFacilitator(playerID) || typeof on !== 'boolean') return INVALID_MOVE;
-        g.revealed = on;
+        if (refusedToFacilitator(playerID, () => canReveal(on))) return INVALID_MOVE;
+        g.revealed = on === true;
       }),
       /** F7: seats are absent (autopilot) or back: one seat or a list. The server calls this on (dis)connection. */
       setPresence: serverMove(({ G: g, playerID }: Ctx, seats: unknown, present: unknown): MoveResult => {
-        const list = typeof seats === 'string' ? [seats] : seats;
-        if (!isFacilitator(playerID) || !Array.isArray(list) || list.length === 0 || typeof present !== 'boolean') {
-          return INVALID_MOVE;
-        }
-        if (!list.every((seat) => typeof seat === 'string' && g.workshops.some((w) => w.seat === seat)))
-          return INVALID_MOVE;
-        const changed = new Set(list as string[]);
-        g.absent = present ? g.absent.filter((s) => !changed.has(s)) : [...new Set([...g.absent, ...changed])];
+        const list = canSetPresence(g, seats, present);
+        if (facilitatorOnly(playerID) !== null || !list.ok) return INVALID_MOVE;
+        const changed = new Set(list.value);
+        g.absent = present === true ? g.absent.filter((s) => !changed.has(s)) : [...new Set([...g.absent, ...changed])];
       }),
       /** F8: end the game now; the whole history is revealed. */
       endGame: serverMove(({ G: g, playerID }: Ctx): MoveResult => {
-        if (!isFacilitator(playerID) || g.status === 'over' || g.status === 'setup') return INVALID_MOVE;
+        if (refusedToFacilitator(playerID, () => canEndGame(g))) return INVALID_MOVE;
         g.status = 'over';
       }),
     } satisfies Record<MoveName, unknown>,

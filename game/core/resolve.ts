@@ -9,6 +9,7 @@
 import { sampleNoise } from '../engine/noise';
 import { type RandomStream, rootStream } from '../engine/rng';
 import { applyUpdateRule } from '../engine/updateRule';
+import { rentRate } from './measures';
 import type { Decision, G, RoundRecord, Shock, Workshop, WorkshopRound } from './types';
 import { cutLink, diceSeed, openLink } from './world';
 
@@ -98,9 +99,9 @@ export function resolveRound(
     { next, binding, breached },
   );
   // R6-R7: costs, line stops, kaizen points; the record.
-  const rentRate = costs.rent + costs.rentGrowth * (r - 1);
+  const rate = rentRate(costs, r);
   const rows: WorkshopRound[] = g.workshops.map((w, i) => {
-    const rent = rentRate * w.bins.reduce((a, b) => a + b, 0);
+    const rent = rate * w.bins.reduce((a, b) => a + b, 0);
     const penalty = costs.latePenalty * next[i]!;
     const commute = decisions[i]!.help !== null ? costs.commute : 0;
     const row: WorkshopRound = {

@@ -9,6 +9,8 @@
 import { POLICIES, allocateBudget, steady } from '../bots/policies';
 import { tally } from './council';
 import { binFloor, canCommit, keepDecision, waitingSeats } from './decisions';
+import { hundredths } from './measures';
+import { workshopScope } from './scope';
 import { resolveRound } from './resolve';
 import type { Decision, G } from './types';
 import { workshopView } from './view';
@@ -22,7 +24,7 @@ import { redrawSpot } from './world';
 export function mirrorBin(g: G): number | null {
   const bins = Object.values(g.committed).flatMap((d) => d.bins);
   if (bins.length === 0) return null;
-  return Math.round((bins.reduce((a, b) => a + b, 0) / bins.length) * 100) / 100;
+  return hundredths(bins.reduce((a, b) => a + b, 0) / bins.length);
 }
 
 /** The autopilot decision for workshop i (B0): its policy on the seat's own view, validated. */
@@ -40,13 +42,8 @@ export function autopilotDecision(g: G, i: number): Decision {
 
 /** A bot's proposal checked exactly as a human commit would be; its bins kept when refused. */
 function validated(g: G, i: number, proposal: Decision): Decision {
-  const w = g.workshops[i]!;
-  const seat = `bot-${i}`;
-  // Validate exactly as a human commit would be (a bot seat holds the workshop for the check).
-  const previousSeat = w.seat;
-  w.seat = seat;
-  const checked = canCommit(g, seat, g.round, proposal);
-  w.seat = previousSeat;
+  // Validated exactly as a human commit would be, for a seat holding the workshop.
+  const checked = canCommit(workshopScope(g, i), g.round, proposal);
   return checked.ok ? checked.value : keepDecision(g, i);
 }
 

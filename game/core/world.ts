@@ -136,27 +136,44 @@ export function openLink(g: G, workshop: number, supplier: number, bin: number):
   }
 }
 
+/** The inputs a workshop keeps when a supplier is cut: per kept slot, its old index, new supplier and choices. */
+interface CutSlot {
+  readonly slot: number;
+  readonly supplier: number;
+  readonly alternatives: number[];
+}
+
+/**
+ * F5 without changing anything: the slots a workshop keeps after `supplier` is cut. A slot served
+ * by the cut supplier switches to its first remaining choice that no other input uses; a slot with
+ * none left is dropped. Empty when the workshop would lose its last input (the cut is refused).
+ */
+export function cutPlan(
+  w: { readonly suppliers: readonly number[]; readonly alternatives: readonly (readonly number[])[] },
+  supplier: number,
+): CutSlot[] {
+  const kept: CutSlot[] = [];
+  w.suppliers.forEach((current, slot) => {
+    const choices = w.alternatives[slot]!.filter((a) => a !== supplier);
+    const taken = new Set([
+      ...w.suppliers.filter((s, other) => other !== slot && s !== supplier),
+      ...kept.map((k) => k.supplier),
+    ]);
+    const next = current !== supplier ? current : choices.find((a) => !taken.has(a));
+    if (next !== undefined) kept.push({ slot, supplier: next, alternatives: choices });
+  });
+  return kept;
+}
+
 /** Cut a link (rule F5): remove the supplier from the workshop's inputs and choices; never the last input. */
 export function cutLink(g: G, workshop: number, supplier: number): boolean {
   const w = g.workshops[workshop]!;
-  const suppliers: number[] = [];
-  const alternatives: number[][] = [];
-  const bins: number[] = [];
-  w.suppliers.forEach((current, slot) => {
-    const choices = w.alternatives[slot]!.filter((a) => a !== supplier);
-    // A slot served by the cut supplier switches to its first remaining choice that no other
-    // input uses; a slot with none left is dropped.
-    const taken = new Set([...w.suppliers.filter((s, other) => other !== slot && s !== supplier), ...suppliers]);
-    const next = current !== supplier ? current : choices.find((a) => !taken.has(a));
-    if (next === undefined) return;
-    suppliers.push(next);
-    alternatives.push(choices);
-    bins.push(w.bins[slot]!);
-  });
-  if (suppliers.length === 0) return false;
-  w.suppliers = suppliers;
-  w.alternatives = alternatives;
-  w.bins = bins;
+  const kept = cutPlan(w, supplier);
+  if (kept.length === 0) return false;
+  const bins = w.bins;
+  w.suppliers = kept.map((k) => k.supplier);
+  w.alternatives = kept.map((k) => k.alternatives);
+  w.bins = kept.map((k) => bins[k.slot]!);
   return true;
 }
 

@@ -1,75 +1,92 @@
 /**
- * The client reads a server refusal by its `code` and `field` only (game/contract/requestRefusals.ts),
- * never by its English `error`: the create-session form puts it on the named field, in the
- * reader's language.
+ * Every refusal code (game/core/refusals.ts) has an English text and a translated message
+ * (client/i18n/en/refusals.ts); the compiler checks that both exist for every code, this test
+ * that they differ from code to code and show every parameter of the refusal (D1-D6, C2, F1-F9).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FetchLike, createApi } from '../../client/app/api';
-import { failureText } from '../../client/app/failure';
-import { registerCatalogue, setLanguage } from '../../client/i18n';
-import { refusedCreation } from '../../client/lobby/sessionForm';
+import { describe, expect, it } from 'vitest';
+import { type RefusalCode, type RefusalOf, refusalParams, refusalText } from '../../game/core/refusals';
+import { explain } from '../../client/board/format';
 
-const reply =
-  (status: number, body: unknown): FetchLike =>
-  async () =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-const refusedWith = async (body: Record<string, unknown>) => {
-  const r = await createApi(reply(400, body)).createSession({ scenario: 'two-inputs', players: 2, rounds: 30 });
-  if (r.ok) throw new Error('expected a refusal');
-  return r.failure;
+/** One refusal per code, with parameters unlikely to appear in any text by chance. */
+const SAMPLES: { readonly [C in RefusalCode]: RefusalOf<C> } = {
+  'bin.notNumber': { code: 'bin.notNumber' },
+  'bin.negative': { code: 'bin.negative' },
+  'bin.belowFloor': { code: 'bin.belowFloor', floor: 7.25 },
+  'bin.tooHigh': { code: 'bin.tooHigh', max: 17.5 },
+  'kaizen.off': { code: 'kaizen.off' },
+  'kaizen.noDie': { code: 'kaizen.noDie' },
+  'kaizen.face': { code: 'kaizen.face' },
+  'kaizen.faceAtZero': { code: 'kaizen.faceAtZero' },
+  'kaizen.points': { code: 'kaizen.points', cost: 37 },
+  'help.off': { code: 'help.off' },
+  'help.choose': { code: 'help.choose' },
+  'help.notNeighbour': { code: 'help.notNeighbour' },
+  'help.noWorker': { code: 'help.noWorker' },
+  'help.coins': { code: 'help.coins', cost: 43 },
+  'suppliers.count': { code: 'suppliers.count', count: 47 },
+  'suppliers.notOffered': { code: 'suppliers.notOffered', input: 53 },
+  'suppliers.off': { code: 'suppliers.off' },
+  'suppliers.twice': { code: 'suppliers.twice' },
+  'commit.council': { code: 'commit.council' },
+  'commit.notPlaying': { code: 'commit.notPlaying' },
+  'commit.wrongRound': { code: 'commit.wrongRound', round: 'r59', current: 61 },
+  'commit.facilitator': { code: 'commit.facilitator' },
+  'commit.noWorkshop': { code: 'commit.noWorkshop' },
+  'commit.already': { code: 'commit.already' },
+  'commit.notObject': { code: 'commit.notObject' },
+  'commit.unknownField': { code: 'commit.unknownField', field: 'fieldx' },
+  'commit.otherRound': { code: 'commit.otherRound' },
+  'commit.binsCount': { code: 'commit.binsCount', count: 67 },
+  'vote.noCouncil': { code: 'vote.noCouncil' },
+  'vote.wrongRound': { code: 'vote.wrongRound', round: 71 },
+  'vote.noVoter': { code: 'vote.noVoter' },
+  'vote.already': { code: 'vote.already' },
+  'vote.kind': { code: 'vote.kind' },
+  'vote.fields': { code: 'vote.fields', kind: 'budget', fields: 'fieldsy' },
+  'vote.notNumber': { code: 'vote.notNumber' },
+  'vote.range': { code: 'vote.range', max: 73 },
+  'shock.notRunning': { code: 'shock.notRunning' },
+  'shock.notObject': { code: 'shock.notObject' },
+  'shock.kind': { code: 'shock.kind' },
+  'shock.fields': { code: 'shock.fields', kind: 'kindz', fields: 'fieldsz' },
+  'shock.chooseWorkshop': { code: 'shock.chooseWorkshop' },
+  'shock.delayHours': { code: 'shock.delayHours', max: 79 },
+  'shock.stormRegion': { code: 'shock.stormRegion' },
+  'shock.stormRounds': { code: 'shock.stormRounds', max: 83 },
+  'shock.stormExtra': { code: 'shock.stormExtra', max: 89 },
+  'shock.spotLinks': { code: 'shock.spotLinks' },
+  'shock.twoWorkshops': { code: 'shock.twoWorkshops' },
+  'shock.noLink': { code: 'shock.noLink' },
+  'shock.lastSupplier': { code: 'shock.lastSupplier' },
+  'shock.alreadyOpen': { code: 'shock.alreadyOpen' },
+  'facilitator.only': { code: 'facilitator.only' },
+  'facilitator.notSetup': { code: 'facilitator.notSetup' },
+  'facilitator.notRunning': { code: 'facilitator.notRunning' },
+  'facilitator.wrongRound': { code: 'facilitator.wrongRound', round: 'r97', current: 101 },
+  'facilitator.paused': { code: 'facilitator.paused' },
+  'facilitator.notPaused': { code: 'facilitator.notPaused' },
+  'facilitator.councilCalled': { code: 'facilitator.councilCalled' },
+  'facilitator.lastRound': { code: 'facilitator.lastRound' },
+  'facilitator.notBoolean': { code: 'facilitator.notBoolean' },
+  'facilitator.seats': { code: 'facilitator.seats' },
+  'facilitator.clock': { code: 'facilitator.clock' },
 };
 
-// English that names the wrong field and says nothing useful: only code and field may count.
-const NONSENSE = 'rounds scenario roundSeconds: the moon is made of cheese';
+const samples = Object.values(SAMPLES);
 
-describe('a server refusal on the create-session form', () => {
-  beforeEach(() => {
-    registerCatalogue('xx', {
-      'refusal.players.range': 'XX players {min}..{max}',
-      'refusal.roundSeconds.range': 'XX timer {min}..{max}',
-      'refusal.rate.limited': 'XX wait {seconds}',
+describe('refusal codes in words (D1-D6, C2, F1-F9)', () => {
+  it.each([
+    ['English (refusalText)', refusalText],
+    ['translated (explain)', explain],
+  ] as const)('[D1-D6][C2][F3] every code has its own %s message showing every parameter', (_name, words) => {
+    const texts = samples.map((r) => words(r));
+    expect(new Set(texts).size, 'two codes share a message').toBe(samples.length);
+    samples.forEach((r, i) => {
+      const text = texts[i]!;
+      expect(text.trim(), r.code).not.toBe('');
+      expect(text, r.code).not.toMatch(/\{\w+\}/);
+      for (const value of Object.values(refusalParams(r)))
+        expect(text, `${r.code} shows ${value}`).toContain(String(value));
     });
-    setLanguage('xx');
-  });
-  afterEach(() => setLanguage('en'));
-
-  it('goes on the field the refusal names, translated from its code and params', async () => {
-    const failure = await refusedWith({ error: NONSENSE, code: 'players.range', field: 'players', min: 1, max: 12 });
-    expect(refusedCreation(failure)).toEqual({ fields: { players: 'XX players 1..12' }, form: null });
-  });
-
-  it('puts a refusal of another field on that field', async () => {
-    const failure = await refusedWith({
-      error: 'players players players',
-      code: 'roundSeconds.range',
-      field: 'roundSeconds',
-      min: 10,
-      max: 3600,
-      detail: 'players',
-    });
-    expect(refusedCreation(failure)).toEqual({ fields: { roundSeconds: 'XX timer 10..3600' }, form: null });
-  });
-
-  it('shows a refusal without a form field for the whole form, translated', async () => {
-    const failure = await refusedWith({
-      error: NONSENSE,
-      code: 'rate.limited',
-      field: null,
-      limit: 'creations',
-      retryAfterS: 7,
-    });
-    expect(refusedCreation(failure)).toEqual({ fields: {}, form: 'XX wait 7' });
-  });
-
-  it('falls back to English for a code it does not know, on no field', async () => {
-    setLanguage('en');
-    const failure = await refusedWith({
-      error: 'players must be 1 to 12',
-      code: 'players.unheardOf',
-      field: 'players',
-    });
-    expect(refusedCreation(failure)).toEqual({ fields: {}, form: 'players must be 1 to 12' });
-    expect(failureText(failure)).toBe('players must be 1 to 12');
   });
 });

@@ -3,6 +3,7 @@
  * names try to break CSV, and DebriefData built from them with overrides.
  */
 import { binFloor, canChooseSuppliers, canHelp, canKaizen } from '../../game/core/decisions';
+import { workshopScope } from '../../game/core/scope';
 import {
   type Decision,
   FACILITATOR,
@@ -212,17 +213,18 @@ export function playChaos(t: Table, rand: () => number): void {
 export function randomDecision(g: G, i: number, rand: () => number): Decision {
   const w = g.workshops[i]!;
   const floor = binFloor(g);
+  const scope = workshopScope(g, i);
   const bins = w.suppliers.map(() => Math.round((floor + rand() * (g.config.maxBin - floor)) * 100) / 100);
   const faces = w.trouble.kind === 'die' ? w.trouble.die.faces.map((_, f) => f) : [];
-  const kaizen = faces.filter((f) => canKaizen(g, i, f) === null);
-  const help = neighbours(g, i).filter((j) => canHelp(g, i, j) === null);
+  const kaizen = faces.filter((f) => canKaizen(scope, f) === null);
+  const help = neighbours(g, i).filter((j) => canHelp(scope, j) === null);
   let suppliers: number[] | null = null;
   if (g.config.mechanics.supplierChoice && w.alternatives.some((a) => a.length > 0) && rand() < 0.5) {
     const choice = w.suppliers.map((s, slot) => {
       const options = w.alternatives[slot]!;
       return options.length > 0 ? options[Math.floor(rand() * options.length)]! : s;
     });
-    if (canChooseSuppliers(g, i, choice) === null) suppliers = choice;
+    if (canChooseSuppliers(scope, choice) === null) suppliers = choice;
   }
   return {
     round: g.round,

@@ -24,6 +24,7 @@ import {
 } from '../../game/bots/policies';
 import { canCommit } from '../../game/core/decisions';
 import { autopilotDecision, closeRound } from '../../game/core/round';
+import { workshopScope } from '../../game/core/scope';
 import { DEFAULT_COSTS } from '../../game/core/scenario';
 import { type SetupData, initialState, parseSetupData } from '../../game/core/setup';
 import {
@@ -171,12 +172,7 @@ function makeG(setup: SetupData, seed = 'bots-fixture'): G {
 
 /** canCommit for workshop i as if a seat held it (as autopilotDecision checks bots). */
 function check(g: G, i: number, d: Decision) {
-  const w = g.workshops[i]!;
-  const previous = w.seat;
-  w.seat = `probe-${i}`;
-  const result = canCommit(g, w.seat, g.round, d);
-  w.seat = previous;
-  return result;
+  return canCommit(workshopScope(g, i), g.round, d);
 }
 
 const SEAT_POLICIES = Object.entries<Policy>(POLICIES);

@@ -7,8 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tally } from '../../game/core/council';
 import { binFloor } from '../../game/core/decisions';
-import { canShock } from '../../game/core/game';
+import { verdictText } from '../../game/core/refusals';
 import { autopilotDecision, roundComplete } from '../../game/core/round';
+import { canShock } from '../../game/core/shocks';
 import { diceStream, resolveRound, roll } from '../../game/core/resolve';
 import { initialState, parseSetupData, validateSetupData } from '../../game/core/setup';
 import { FACILITATOR, type Decision, type G, type Shock } from '../../game/core/types';
@@ -468,7 +469,7 @@ describe('R8 shocks', () => {
       1,
       null,
     ]) {
-      expect(canShock(t.g, { kind }), String(kind)).toBe('shock kind must be delay, storm, cut or open');
+      expect(verdictText(canShock(t.g, { kind })), String(kind)).toBe('shock kind must be delay, storm, cut or open');
       expect(t.move(FACILITATOR, 'shock', { kind })).toBe(false);
     }
     expect(t.g).toEqual(before);
@@ -484,7 +485,7 @@ describe('R8 shocks', () => {
     expect(t.g.workshops[4]!.bins).toHaveLength(1);
     expect(t.g.history[0]!.workshops[4]!.suppliers).toEqual([b]);
     const before = clone(t.g);
-    expect(canShock(t.g, { kind: 'cut', workshop: 4, supplier: b })).toMatch(/at least one/);
+    expect(verdictText(canShock(t.g, { kind: 'cut', workshop: 4, supplier: b }))).toMatch(/at least one/);
     expect(t.move(FACILITATOR, 'shock', { kind: 'cut', workshop: 4, supplier: b })).toBe(false);
     expect(t.move(FACILITATOR, 'shock', { kind: 'cut', workshop: 4, supplier: a })).toBe(false); // no such link now
     expect(t.g).toEqual(before);

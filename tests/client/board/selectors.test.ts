@@ -57,7 +57,7 @@ describe('the decision form (D1-D6)', () => {
     const view = viewOf(g);
     const check = checkDraft(view, { ...initialDraft(view), bins: ['abc', '11'] });
     expect(check.decision).toBeNull();
-    expect(check.bins.map((p) => p?.key)).toEqual(['board.check.binNumber', 'board.check.binMax']);
+    expect(check.bins.map((p) => p?.code)).toEqual(['bin.notNumber', 'bin.tooHigh']);
     expect(check.form).toBeNull();
   });
 
@@ -67,7 +67,7 @@ describe('the decision form (D1-D6)', () => {
     g.committed['1'] = { round: 1, bins: w.bins, kaizenFace: null, help: null, suppliers: null };
     const check = checkDraft(viewOf(g), initialDraft(viewOf(g)));
     expect(check.decision).toBeNull();
-    expect(check.form?.key).toBe('board.check.committed');
+    expect(check.form?.code).toBe('commit.already');
   });
 
   it('offers supplier choice only where an input has alternatives ("The new road")', () => {
