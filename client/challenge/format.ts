@@ -12,6 +12,16 @@ export function formatHours(value: number): string {
   return t('challenge.hours', { value: n });
 }
 
+/** A rate in hours per round with a sign and three decimals ("+0.021 h", "−0.073 h"). */
+export function formatRate(value: number): string {
+  const n = new Intl.NumberFormat(language(), {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+    signDisplay: 'exceptZero',
+  }).format(value);
+  return t('challenge.hours', { value: n });
+}
+
 /** An ISO date as a date and time in the current language; an unreadable one as it came. */
 export function formatDate(iso: string): string {
   const date = new Date(iso);

@@ -1,0 +1,12 @@
+import { playSoloChallenge, parseSeatPolicy } from './game/core/soloChallenge';
+import { judgeGrowth, judgeLevel } from './game/debrief/judge';
+import { SCENARIOS } from './game/core/scenarios';
+const [id, pol, dice] = process.argv.slice(2);
+const t0 = performance.now();
+const run = await playSoloChallenge(id!, dice ?? 'x', (parseSeatPolicy(pol!) as any).value);
+const t1 = performance.now();
+const gr = judgeGrowth(run.history, run.config);
+const t2 = performance.now();
+const lv = judgeLevel(run.g, SCENARIOS.get(id!)!.criticalBuffer.value);
+const t3 = performance.now();
+console.log(id, pol, JSON.stringify(gr), JSON.stringify(lv), run.history.map(h=>h.meanBin.toFixed(2)).slice(0,4).join(','), `play ${(t1-t0).toFixed(0)} growth ${(t2-t1).toFixed(0)} level ${(t3-t2).toFixed(0)} ms`);
