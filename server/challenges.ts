@@ -80,8 +80,8 @@ interface EntryRow {
   digest: string;
 }
 
-/** A reason in English (the API's `reason`, the logs). */
-function reasonText(r: NotCounted): string {
+/** A reason in English (the API's `reason`, the logs, the play CLI). */
+export function reasonText(r: NotCounted): string {
   switch (r.kind) {
     case 'seed':
       return `not played on the challenge seed ${r.seed}`;

@@ -1,0 +1,42 @@
+/**
+ * `npx tsx bench/judge.ts [TAPES]`: the challenge judge's calibration table (docs/DEBRIEF.md,
+ * "Calibration"). For every scenario and every case of tests/debrief/judgeCases.ts (0.95 B_c,
+ * dig then hold, 1.05 B_c), the published tape and TAPES fresh tapes (default 40) are played
+ * through the solo-challenge path and judged as the server judges; the table gives the share of
+ * wrong verdicts and the judge's numbers (mean growth rate, its standard error, and the mean
+ * lateness of the run against uniform bins at B_c).
+ */
+import '../game/engine/wasm/index';
+import { challengeCriticalBuffer } from '../game/core/scenario';
+import { SCENARIOS } from '../game/core/scenarios';
+import { formatTable } from '../server/cli/table';
+import { CASES, MUST_COUNT, counted, judgeCase } from '../tests/debrief/judgeCases';
+
+const tapes = Number(process.argv[2] ?? 40);
+if (!Number.isInteger(tapes) || tapes < 0) throw new Error('TAPES is a whole number of fresh tapes');
+
+const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(1)}% (${k}/${n})`;
+const rows: string[][] = [];
+for (const s of SCENARIOS.values()) {
+  const row = [s.id, String(s.rounds), challengeCriticalBuffer(s).toFixed(3)];
+  for (const c of CASES) {
+    let wrong = 0;
+    let growth = 0;
+    let se = 0;
+    let excess = 0;
+    for (let t = 0; t <= tapes; t++) {
+      const v = await judgeCase(s.id, c, t);
+      if (counted(v) !== MUST_COUNT[c]) wrong++;
+      growth += v.judge!.growth.rate;
+      se = Math.max(se, v.judge!.growth.standardError);
+      excess += v.judge!.level.lateness - v.judge!.level.reference;
+    }
+    const n = tapes + 1;
+    row.push(pct(wrong, n), `${(growth / n).toFixed(3)} ± ${se.toFixed(3)}`, (excess / n).toFixed(2));
+  }
+  rows.push(row);
+  process.stderr.write(`${s.id} done\n`);
+}
+const head = ['scenario', 'rounds', 'B_c (map)'];
+for (const c of CASES) head.push(`${c}: wrong`, `${c}: growth`, `${c}: late - ref`);
+process.stdout.write(`${formatTable(head, rows)}\n`);
