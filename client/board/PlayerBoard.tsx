@@ -129,13 +129,7 @@ export function PlayerBoard({ G: view, moves, isConnected, debriefHref, matchID 
     <div className="min-h-dvh bg-stone-50 text-stone-900">
       <StatusBar view={view} isConnected={isConnected} />
       <Announcer view={view} />
-      <SeatBoard
-        view={view}
-        commit={moves.commit}
-        vote={moves.vote}
-        debriefHref={debriefHref}
-        matchID={matchID}
-      />
+      <SeatBoard view={view} commit={moves.commit} vote={moves.vote} debriefHref={debriefHref} matchID={matchID} />
     </div>
   );
 }

@@ -26,7 +26,9 @@ function Bounded({ entry }: { readonly entry: LeaderboardEntry }) {
         {entry.judge ? (
           <JudgeFacts judge={entry.judge} compact />
         ) : (
-          <span className="block text-xs">{t(bounded ? 'leaderboard.bounded.yesWhy' : 'leaderboard.bounded.noWhy')}</span>
+          <span className="block text-xs">
+            {t(bounded ? 'leaderboard.bounded.yesWhy' : 'leaderboard.bounded.noWhy')}
+          </span>
         )}
       </span>
     </span>

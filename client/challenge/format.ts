@@ -12,12 +12,12 @@ export function formatHours(value: number): string {
   return t('challenge.hours', { value: n });
 }
 
-/** A rate in hours per round with a sign and three decimals ("+0.021 h", "−0.073 h"). */
-export function formatRate(value: number): string {
+/** Hours with three decimals, signed by default ("+0.021 h", "-0.073 h"; an error margin unsigned). */
+export function formatRate(value: number, signed = true): string {
   const n = new Intl.NumberFormat(language(), {
     minimumFractionDigits: 3,
     maximumFractionDigits: 3,
-    signDisplay: 'exceptZero',
+    signDisplay: signed ? 'exceptZero' : 'auto',
   }).format(value);
   return t('challenge.hours', { value: n });
 }

@@ -15,7 +15,10 @@ export function whyText(reason: NotCounted): string {
     case 'shocks':
       return t('challenge.over.shocks', { rounds: reason.rounds.join(', ') });
     case 'growth':
-      return t('challenge.over.growth', { rate: formatRate(reason.rate), error: formatRate(reason.standardError) });
+      return t('challenge.over.growth', {
+        rate: formatRate(reason.rate),
+        error: formatRate(reason.standardError, false),
+      });
     case 'lateness':
       return t('challenge.over.lateness', {
         lateness: formatHours(reason.lateness),
@@ -42,7 +45,7 @@ export function judgeText(judge: JudgeNumbers): [growth: string, level: string] 
   return [
     t('challenge.judge.growth', {
       rate: formatRate(growth.rate),
-      error: formatRate(growth.standardError),
+      error: formatRate(growth.standardError, false),
       replicas: growth.replicas,
       steps: growth.steps,
     }),

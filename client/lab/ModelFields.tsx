@@ -1,7 +1,7 @@
 /** The model half of the form: a generated topology or a scenario's network, trouble, bin spread. */
 import { Field, inputClass } from '../app/ui';
 import { type MessageKey, t } from '../i18n';
-import { GENERATED_KINDS, type GeneratedKind, type ModelFieldsProps, type ModelValues } from './form';
+import { GENERATED_KINDS, type GeneratedKind, type ModelFieldsProps } from './form';
 import { LAB_SCENARIOS, findScenario } from './scenarios';
 import { TroubleFields } from './TroubleFields';
 

@@ -62,7 +62,11 @@ export interface SoloChallengeRun {
 const SETTLE_LIMIT = 10_000;
 
 /** Play one solo challenge of `scenarioId` on the dice of `dice`. */
-export async function playSoloChallenge(scenarioId: string, dice: string, policy: SeatPolicy): Promise<SoloChallengeRun> {
+export async function playSoloChallenge(
+  scenarioId: string,
+  dice: string,
+  policy: SeatPolicy,
+): Promise<SoloChallengeRun> {
   const scenario = SCENARIOS.get(scenarioId);
   if (!scenario) throw new Error(`no scenario "${scenarioId}"`);
   const humanSeats = workshopCount(scenario.network);

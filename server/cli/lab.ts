@@ -228,7 +228,8 @@ async function main(argv: string[]): Promise<number> {
         ...summary,
         model:
           spec.topology.kind === 'custom' && flags.challenge === undefined
-            ? { ...spec, topology: { kind: 'custom', network: flags.network } } : spec,
+            ? { ...spec, topology: { kind: 'custom', network: flags.network } }
+            : spec,
         run,
       },
       formatTable(

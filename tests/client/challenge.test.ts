@@ -80,7 +80,7 @@ describe('the challenge API client', () => {
   it("[CH1][CH5] puts the judge's numbers in words: the growth test and the lateness test", () => {
     expect(judgeText(entry.judge)).toEqual([
       'Your network with every input at its average bin, run for 4000 rounds 32 times: lateness changes by ' +
-        '−0.121 h ± 0.003 h per round. Above zero by more than twice the ± means the network is over its cliff.',
+        '-0.121 h ± 0.003 h per round. Above zero by more than twice the ± means the network is over its cliff.',
       'Your network was late 1.25 h on average; even bins at the critical buffer (1.89 h) would have been late ' +
         '1.5 h on the same dice. More than that means stock saved was paid for in lateness.',
     ]);
