@@ -6,9 +6,9 @@
  *     own map (each round's suppliers as played, in the order played, repeated; a spot market
  *     redrawn every step as the lab's `spot` topology does) with the run's time-averaged bin on
  *     every input slot, the scenario's trouble and its congestion (a supplier's extra trouble is
- *     a shift of every bin it fills), over JUDGE_REPLICAS replicas of JUDGE_STEPS steps from the
- *     fixed seed JUDGE_SEED. In the real system lateness grows at max(0, v) where v is that
- *     linear growth rate (docs/MODEL.md): the run's stock holds when v <= JUDGE_SIGMAS standard
+ *     a shift of every bin it fills), over JUDGE.replicas replicas of JUDGE.steps steps from the
+ *     fixed seed JUDGE.seed. In the real system lateness grows at max(0, v) where v is that
+ *     linear growth rate (docs/MODEL.md): the run's stock holds when v <= JUDGE.sigmas standard
  *     errors (across replicas). Same run, same verdict: the judge draws its own dice.
  * (b) Level. The run's own mean lateness (over every round and workshop) must not exceed that of
  *     uniform bins at the map's critical buffer replayed on the run's own dice (counterfactual
@@ -16,18 +16,23 @@
  *     has the right mean bin but not the right lateness.
  */
 import { parseNoise } from '../engine/noise';
+import { unwrap } from '../engine/result';
 import { rootStream } from '../engine/rng';
 import { type Buffers, Simulation } from '../engine/simulation';
 import { type Network, buildTopology } from '../engine/topology';
 import type { G, PublicConfig, RoundRecord } from '../core/types';
+import { mean, standardError } from '../lab/stats';
 import { counterfactual } from './counterfactual';
 
-export const JUDGE_SEED = 'challenge-judge-1';
-export const JUDGE_REPLICAS = 32;
-export const JUDGE_BURN_IN = 500;
-export const JUDGE_STEPS = 4000;
-/** The growth rate may exceed 0 by at most this many standard errors. */
-export const JUDGE_SIGMAS = 2;
+/** How the judge runs: its seed, replicas, steps after a burn-in, and the allowed standard errors. */
+export const JUDGE = {
+  seed: 'challenge-judge-1',
+  replicas: 32,
+  burnIn: 500,
+  steps: 4000,
+  /** The growth rate may exceed 0 by at most this many standard errors. */
+  sigmas: 2,
+} as const;
 
 export interface Growth {
   /** Mean over replicas of the linear system's growth rate (hours per round). */
@@ -36,7 +41,7 @@ export interface Growth {
   readonly standardError: number;
   readonly replicas: number;
   readonly steps: number;
-  /** rate <= JUDGE_SIGMAS x standardError. */
+  /** rate <= JUDGE.sigmas x standardError. */
   readonly holds: boolean;
 }
 
@@ -87,8 +92,8 @@ export function judgeGrowth(
   config: PublicConfig,
   options: { readonly replicas?: number; readonly steps?: number } = {},
 ): Growth {
-  const replicas = options.replicas ?? JUDGE_REPLICAS;
-  const steps = options.steps ?? JUDGE_STEPS;
+  const replicas = options.replicas ?? JUDGE.replicas;
+  const steps = options.steps ?? JUDGE.steps;
   const noise = parseNoise(config.trouble);
   if (!noise.ok) throw new Error(`judge: ${noise.error}`);
   const { n, k, offsets, bins, layouts } = runNetwork(history, config);
@@ -99,33 +104,27 @@ export function judgeGrowth(
   }));
   const rates: number[] = [];
   for (let r = 0; r < replicas; r++) {
-    const stream = rootStream(JUDGE_SEED).child(`replica-${r}`);
+    const stream = rootStream(JUDGE.seed).child(`replica-${r}`);
     const network: Network = spot
-      ? unwrapNetwork(buildTopology({ kind: 'spot', n, k }, stream.child('network')))
+      ? unwrap(buildTopology({ kind: 'spot', n, k }, stream.child('network')))
       : { kind: 'custom', n, k, offsets, suppliers: Int32Array.from(layouts[0]!.suppliers), annealed: false };
     const sim = new Simulation({ network, noise: noise.value }, stream, slotBuffers[0]!, {
       positivePart: false,
       record: false,
     });
     let before = 0;
-    for (let t = 0; t < JUDGE_BURN_IN + steps; t++) {
+    for (let t = 0; t < JUDGE.burnIn + steps; t++) {
       const l = t % layouts.length;
       if (!spot && layouts.length > 1) network.suppliers.set(layouts[l]!.suppliers);
       sim.buffers = slotBuffers[l]!;
       sim.step();
-      if (t === JUDGE_BURN_IN - 1) before = sim.meanDelay();
+      if (t === JUDGE.burnIn - 1) before = sim.meanDelay();
     }
     rates.push((sim.meanDelay() - before) / steps);
   }
-  const rate = rates.reduce((a, b) => a + b, 0) / replicas;
-  const variance = rates.reduce((a, b) => a + (b - rate) ** 2, 0) / Math.max(1, replicas - 1);
-  const standardError = Math.sqrt(variance / replicas);
-  return { rate, standardError, replicas, steps, holds: rate <= JUDGE_SIGMAS * standardError };
-}
-
-function unwrapNetwork(r: { ok: true; value: Network } | { ok: false; error: string }): Network {
-  if (!r.ok) throw new Error(`judge: ${r.error}`);
-  return r.value;
+  const rate = mean(rates);
+  const se = standardError(rates);
+  return { rate, standardError: se, replicas, steps, holds: rate <= JUDGE.sigmas * se };
 }
 
 const meanLateness = (history: readonly RoundRecord[]) =>

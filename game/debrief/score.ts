@@ -3,7 +3,7 @@
  *
  * Held (CH1): the judge (judge.ts) checks the network the run built: the growth rate of its
  * max-plus system without the positive part, with the run's time-averaged bins, is at most
- * JUDGE_SIGMAS standard errors above 0; and the run's mean lateness is at most that of uniform
+ * JUDGE.sigmas standard errors above 0; and the run's mean lateness is at most that of uniform
  * bins at the map's critical buffer on the same dice.
  *
  * Score (CH2). The mean over rounds of the network's mean bin, divided by the published map's

@@ -13,7 +13,7 @@ import { SCENARIOS } from '../../game/core/scenarios';
 import { playSoloChallenge } from '../../game/core/soloChallenge';
 import { unwrap } from '../../game/engine/result';
 import { challengeLabModel } from '../../game/debrief/data';
-import { JUDGE_SIGMAS, judgeGrowth, judgeLevel } from '../../game/debrief/judge';
+import { JUDGE, judgeGrowth, judgeLevel } from '../../game/debrief/judge';
 import { challengeSeed, challengeVerdict } from '../../game/debrief/score';
 import { measureCritical, scenarioFiles } from '../game/scenarios-lab';
 import { CASES, MUST_COUNT, casePolicy, counted, judgeCase } from './judgeCases';
@@ -60,7 +60,7 @@ describe('[CH1] the judge itself', () => {
     // 1.05 B_c: the rate is about -0.05 B_c, many standard errors below the threshold.
     expect(growth.rate).toBeLessThan(-0.03 * bc);
     expect(growth.rate).toBeGreaterThan(-0.1 * bc);
-    expect(growth.holds).toBe(growth.rate <= JUDGE_SIGMAS * growth.standardError);
+    expect(growth.holds).toBe(growth.rate <= JUDGE.sigmas * growth.standardError);
   });
 
   it('[CH1] the growth rate is the linear system of the run: shifting every bin by d shifts it by -d', async () => {
