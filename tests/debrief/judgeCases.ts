@@ -34,10 +34,20 @@ export function casePolicy(scenarioId: string, c: Case): SeatPolicy {
 export const tapeSeed = (scenarioId: string, t: number): string =>
   t === 0 ? challengeSeed(scenarioId) : `judge-fresh-${t}`;
 
-/** Play one case on one tape through the solo-challenge path and judge it as the server does. */
-export async function judgeCase(scenarioId: string, c: Case, tape: number): Promise<ChallengeVerdict> {
+/** Play one case on one tape through the solo-challenge path and judge it as the server does (`ms`: the judging). */
+export async function judgeCase(
+  scenarioId: string,
+  c: Case,
+  tape: number,
+): Promise<ChallengeVerdict & { readonly ms: number }> {
   const run = await playSoloChallenge(scenarioId, tapeSeed(scenarioId, tape), casePolicy(scenarioId, c));
-  return challengeVerdict(run.g, challengeCriticalBuffer(SCENARIOS.get(scenarioId)!), challengeSeed(scenarioId));
+  const start = performance.now();
+  const verdict = challengeVerdict(
+    run.g,
+    challengeCriticalBuffer(SCENARIOS.get(scenarioId)!),
+    challengeSeed(scenarioId),
+  );
+  return { ...verdict, ms: performance.now() - start };
 }
 
 export const counted = (v: ChallengeVerdict): boolean => v.notCounted.length === 0 && v.judge !== null;
