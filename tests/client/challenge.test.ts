@@ -3,7 +3,11 @@
  * forms' checks, the numbers as printed, and the game-over result of a challenge match computed
  * from real played histories (tests/client/fixtures' `playedG`). Rule IDs: docs/RULES.md (CH).
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ChallengeOver } from '../../client/challenge/ChallengeOver';
+import { LeaderboardTable } from '../../client/challenge/LeaderboardTable';
 import type { FetchLike } from '../../client/app/api';
 import { createChallengeApi, parseChallenges, parseEntry, parseLeaderboard } from '../../client/challenge/challengeApi';
 import { isChallenge } from '../../client/challenge/challengeMatch';
@@ -183,6 +187,30 @@ describe('challenge numbers as printed', () => {
   it('prints a date in the current language and an unreadable one as it came', () => {
     expect(formatDate('2026-11-26T10:00:00.000Z')).toMatch(/2026/);
     expect(formatDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe("the judge's verdict on screen", () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it("[CH1][CH3] the leaderboard shows the judge's numbers in words; an old entry its verdict alone", () => {
+    const old = { ...entry, id: 'fedcba9876543210', judge: null };
+    const html = text(
+      renderToStaticMarkup(createElement(LeaderboardTable, { entries: [entry, old], caption: 'c', ranked: true })),
+    );
+    expect(html).toContain('lateness changes by -0.121 h ± 0.003 h per round');
+    expect(html).toContain('even bins at the critical buffer (1.89 h) would have been late 1.5 h on the same dice');
+    expect(html).toContain('yes lateness does not grow');
+    expect(html).toContain('Stock held');
+  });
+
+  it('[CH5] the game-over block asks the server for the verdict of a challenge match, and nothing else', () => {
+    const config = challengeG(3).config;
+    const html = renderToStaticMarkup(createElement(ChallengeOver, { config, matchID: 'm1' }));
+    expect(text(html)).toContain('The judge is checking your run…');
+    expect(renderToStaticMarkup(createElement(ChallengeOver, { config, matchID: undefined }))).toBe('');
+    const session = playedG(3, { rounds: 30 }).config;
+    expect(renderToStaticMarkup(createElement(ChallengeOver, { config: session, matchID: 'm1' }))).toBe('');
   });
 });
 
