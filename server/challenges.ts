@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
 import type { Game, State } from 'boardgame.io';
 import { historyDigest } from '../game/core/headless';
-import { type Scenario, SCENARIO_ID } from '../game/core/scenario';
+import { type Scenario, SCENARIO_ID, challengeCriticalBuffer } from '../game/core/scenario';
 import { SCENARIOS } from '../game/core/scenarios';
 import { workshopCount } from '../game/core/setup';
 import type { G } from '../game/core/types';
@@ -23,13 +23,14 @@ import { seatWorkshop } from '../game/core/world';
 import type {
   CreatedSession,
   ChallengeEntryWire,
+  ChallengeRunWire,
   ChallengeWire,
   JoinedSeatWire,
   LeaderboardEntryWire,
   LeaderboardWire,
 } from '../game/contract/api';
 import { debriefData } from '../game/debrief/data';
-import { type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
+import { type JudgeNumbers, type NotCounted, challengeSeed, challengeVerdict } from '../game/debrief/score';
 import { namesInSeatOrder, seatNames } from './debrief';
 import type { RequestRefusal } from '../game/contract/requestRefusals';
 import { HttpError, handle, readJson } from './http';
@@ -43,6 +44,8 @@ import { perStore } from './storage/statements';
 /** Entries listed per part (valid, invalid) of a leaderboard. */
 export const LEADERBOARD_LIMIT = 100;
 export const ENTRY_ID = /^[0-9a-f]{16}$/;
+/** boardgame.io match ids (nanoid): letters, digits, '_' and '-'. */
+const MATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ChallengeDeps {
   readonly game: Game<G>;
@@ -74,12 +77,13 @@ interface EntryRow {
   valid: number;
   reason: string | null;
   why: string;
+  judge: string | null;
   rounds: number;
   digest: string;
 }
 
-/** A reason in English (the API's `reason`, the logs). */
-function reasonText(r: NotCounted): string {
+/** A reason in English (the API's `reason`, the logs, the play CLI). */
+export function reasonText(r: NotCounted): string {
   switch (r.kind) {
     case 'seed':
       return `not played on the challenge seed ${r.seed}`;
@@ -89,10 +93,20 @@ function reasonText(r: NotCounted): string {
       return `ended by the facilitator after ${r.played} of ${r.rounds} rounds`;
     case 'shocks':
       return `the facilitator injected shocks (round ${r.rounds.join(', ')})`;
+    case 'growth':
+      return (
+        `with these bins the network's lateness grows by ${r.rate.toFixed(3)} ± ${r.standardError.toFixed(3)} h ` +
+        'per round (the judge allows at most 2 standard errors above 0)'
+      );
+    case 'lateness':
+      return (
+        `mean lateness ${r.lateness.toFixed(3)} h, more than the ${r.reference.toFixed(3)} h of even bins ` +
+        `at the critical buffer ${r.bin.toFixed(3)} h on the same dice`
+      );
     case 'unbounded':
       return (
         `the lateness kept growing (slope ${r.slope.toFixed(3)} h per round over rounds ${r.from}-${r.to}, ` +
-        `above ${r.threshold.toFixed(3)})`
+        `above ${r.threshold.toFixed(3)}; the judge before schema 3)`
       );
   }
 }
@@ -120,6 +134,7 @@ function toEntry(row: EntryRow): LeaderboardEntry {
     valid: row.valid === 1,
     reason: row.reason,
     why: JSON.parse(row.why) as NotCounted[],
+    judge: row.judge === null ? null : (JSON.parse(row.judge) as JudgeNumbers),
     rounds: row.rounds,
     digest: row.digest,
   };
@@ -128,15 +143,17 @@ function toEntry(row: EntryRow): LeaderboardEntry {
 /** The leaderboard entry of a finished challenge match (everything but id and date). S-CH4, S-CH5. */
 export function scoreChallenge(g: G, names: Readonly<Record<string, string>>, scenario: Scenario, seed: string) {
   const history = g.history;
-  const criticalBuffer = g.config.criticalBuffer ?? scenario.criticalBuffer.value;
-  const { score, notCounted: why } = challengeVerdict(history, g.config, criticalBuffer, seed);
+  const criticalBuffer = challengeCriticalBuffer(scenario);
+  const { score, judge, notCounted: why } = challengeVerdict(g, criticalBuffer, seed);
+  const held = judge !== null && !why.some((r) => r.kind === 'growth' || r.kind === 'lateness');
   return {
     names: namesInSeatOrder(names),
     score: finite(score?.score),
     meanBin: finite(score?.meanBin),
     criticalBuffer,
-    bounded: score?.bounded.bounded ?? false,
-    valid: why.length === 0 && score !== null && score.valid && finite(score.score) !== null,
+    bounded: held,
+    judge,
+    valid: why.length === 0 && held && finite(score?.score) !== null,
     reason: why.length > 0 ? why.map(reasonText).join('; ') : null,
     why,
     rounds: history.length,
@@ -154,7 +171,7 @@ export interface ChallengeApi {
 function prepareChallenges(storage: SqliteStorage) {
   const db = storage.db;
   const columns =
-    'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, why, rounds, digest';
+    'id, scenario, seed, names, created_at, score, mean_bin, critical_buffer, bounded, valid, reason, why, judge, rounds, digest';
   return {
     addChallenge: db.prepare(
       'INSERT INTO challenges (match_id, code, scenario, seed, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -167,8 +184,12 @@ function prepareChallenges(storage: SqliteStorage) {
     claim: db.prepare('UPDATE challenges SET recorded = 1 WHERE match_id = ? AND recorded = 0'),
     insert: db.prepare(
       `INSERT INTO leaderboard (id, match_id, scenario, seed, names, created_at, mean_bin, critical_buffer, score,
-       bounded, valid, reason, why, rounds, digest, debrief) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       bounded, valid, reason, why, judge, rounds, digest, debrief) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    challenge: db.prepare<[string], ChallengeRow>(
+      'SELECT match_id, code, scenario, seed FROM challenges WHERE match_id = ?',
+    ),
+    byMatch: db.prepare<[string], EntryRow>(`SELECT ${columns} FROM leaderboard WHERE match_id = ?`),
     valid: db.prepare<[string, number], EntryRow>(
       `SELECT ${columns} FROM leaderboard WHERE scenario = ? AND valid = 1 ORDER BY score, created_at, id LIMIT ?`,
     ),
@@ -218,6 +239,7 @@ export function recordChallenge(deps: Pick<ChallengeDeps, 'storage' | 'log'>, ro
       entry.valid ? 1 : 0,
       entry.reason,
       JSON.stringify(entry.why),
+      entry.judge === null ? null : JSON.stringify(entry.judge),
       entry.rounds,
       entry.digest,
       debrief,
@@ -256,7 +278,7 @@ export function challengeList(storage: SqliteStorage): ChallengeWire[] {
       seed: challengeSeed(s.id),
       rounds: s.rounds,
       workshops: workshopCount(s.network),
-      criticalBuffer: s.criticalBuffer.value,
+      criticalBuffer: challengeCriticalBuffer(s),
       best: best ? { score: best.score, name: (JSON.parse(best.names) as string[]).join(', ') } : null,
     };
   });
@@ -347,11 +369,34 @@ export function leaderboard(storage: SqliteStorage, id: string): LeaderboardWire
   return {
     scenario: id,
     seed: challengeSeed(id),
-    entries: rows.map((r) => {
-      const { scenario: _s, seed: _seed, criticalBuffer: _c, digest: _d, ...listed } = toEntry(r);
-      return listed;
-    }),
+    entries: rows.map((r) => wireEntry(toEntry(r))),
   };
+}
+
+/** What the leaderboard API shows of an entry. */
+function wireEntry(e: LeaderboardEntry): LeaderboardEntryWire {
+  const { scenario: _s, seed: _seed, criticalBuffer: _c, digest: _d, ...listed } = e;
+  return listed;
+}
+
+/**
+ * GET /api/challenges/matches/:matchID: the verdict of a finished challenge match, for its
+ * game-over screen (the seat's view has no dice to replay, so the server judges). Recorded now
+ * when it is over and the sweep has not reached it yet (unless recording it failed before).
+ */
+export function challengeRun(
+  deps: Pick<ChallengeDeps, 'storage' | 'log'>,
+  matchID: string,
+  failed: ReadonlySet<string>,
+): ChallengeRunWire {
+  const sql = challengeTables(deps.storage);
+  const row = MATCH_ID.test(matchID) ? sql.challenge.get(matchID) : undefined;
+  if (!row) throw new HttpError(404, { code: 'challengeMatch.unknown', field: null });
+  if (sql.byMatch.get(matchID) === undefined && !failed.has(matchID)) recordChallenge(deps, row);
+  const recorded = sql.byMatch.get(matchID);
+  if (!recorded) throw new HttpError(409, { code: 'challengeMatch.notOver', field: null });
+  const e = toEntry(recorded);
+  return { entry: { ...wireEntry(e), criticalBuffer: e.criticalBuffer } };
 }
 
 export function installChallengeApi(router: Router, deps: ChallengeDeps): ChallengeApi {
@@ -367,6 +412,12 @@ export function installChallengeApi(router: Router, deps: ChallengeDeps): Challe
     handle(async (ctx) => {
       ctx.body = await createChallenge(deps, await readJson(ctx), ctx.origin);
       ctx.status = 201;
+    }, crash),
+  );
+  router.get(
+    '/api/challenges/matches/:matchID',
+    handle(async (ctx) => {
+      ctx.body = challengeRun(deps, ctx.params.matchID ?? '', failed);
     }, crash),
   );
   // Registered before ":scenario/leaderboard" (both have two segments).

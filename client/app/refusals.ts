@@ -64,6 +64,8 @@ const MESSAGES = {
   'challenge.unknown': say('refusal.challenge.unknown'),
   'entry.malformed': say('refusal.entry.malformed'),
   'entry.unknown': say('refusal.entry.unknown'),
+  'challengeMatch.unknown': say('refusal.challengeMatch.unknown'),
+  'challengeMatch.notOver': say('refusal.challengeMatch.notOver'),
   'host.unknown': say('refusal.host.unknown'),
   'origin.refused': say('refusal.origin.refused'),
   'rate.limited': (p) => t('refusal.rate.limited', { seconds: n(p.retryAfterS) }),

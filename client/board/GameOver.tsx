@@ -9,7 +9,15 @@ import { coins, hours, percent } from './format';
 import { finalSummary } from './selectors';
 import { Card, Stat } from './ui';
 
-export function GameOver({ view, debriefHref }: { view: SeatView; debriefHref?: string | undefined }) {
+export function GameOver({
+  view,
+  debriefHref,
+  matchID,
+}: {
+  view: SeatView;
+  debriefHref?: string | undefined;
+  matchID?: string | undefined;
+}) {
   const s = finalSummary(view);
   const net = s.network;
   return (
@@ -45,7 +53,7 @@ export function GameOver({ view, debriefHref }: { view: SeatView; debriefHref?: 
           })}
         </p>
       ) : null}
-      <ChallengeOver config={view.config} history={view.history} />
+      <ChallengeOver config={view.config} matchID={matchID} />
       <div className="mt-3 rounded-md bg-[#e1eff9] p-2 text-sm text-[#00324f]">
         <p>{t('board.over.debrief')}</p>
         {debriefHref ? (

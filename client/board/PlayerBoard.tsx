@@ -40,6 +40,8 @@ export interface PlayerBoardProps {
   readonly moves: BoardMoves;
   readonly isConnected: boolean;
   readonly playerID?: string | null;
+  /** boardgame.io's match id: a challenge's game-over screen loads the server's verdict with it. */
+  readonly matchID?: string;
   readonly debriefHref?: string;
 }
 
@@ -58,16 +60,17 @@ interface SeatProps {
   readonly commit: CommitMove | undefined;
   readonly vote: VoteMove | undefined;
   readonly debriefHref: string | undefined;
+  readonly matchID: string | undefined;
 }
 
-function SeatBoard({ view, commit, vote, debriefHref }: SeatProps) {
+function SeatBoard({ view, commit, vote, debriefHref, matchID }: SeatProps) {
   const map = view.map ? <NetworkMap view={view} map={view.map} /> : null;
   if (view.status === 'over') {
     return (
       <Columns
         left={
           <>
-            <GameOver view={view} debriefHref={debriefHref} />
+            <GameOver view={view} debriefHref={debriefHref} matchID={matchID} />
             {map}
           </>
         }
@@ -113,7 +116,7 @@ function SeatBoard({ view, commit, vote, debriefHref }: SeatProps) {
   );
 }
 
-export function PlayerBoard({ G: view, moves, isConnected, debriefHref }: PlayerBoardProps) {
+export function PlayerBoard({ G: view, moves, isConnected, debriefHref, matchID }: PlayerBoardProps) {
   if (view.role !== 'player') {
     return (
       <div className="min-h-dvh bg-stone-50 text-stone-900">
@@ -126,7 +129,7 @@ export function PlayerBoard({ G: view, moves, isConnected, debriefHref }: Player
     <div className="min-h-dvh bg-stone-50 text-stone-900">
       <StatusBar view={view} isConnected={isConnected} />
       <Announcer view={view} />
-      <SeatBoard view={view} commit={moves.commit} vote={moves.vote} debriefHref={debriefHref} />
+      <SeatBoard view={view} commit={moves.commit} vote={moves.vote} debriefHref={debriefHref} matchID={matchID} />
     </div>
   );
 }

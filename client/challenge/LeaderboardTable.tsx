@@ -1,6 +1,7 @@
 /**
  * A table of leaderboard entries: rank (ranked runs only), who played, the score to three
- * decimals, the mean bin, whether lateness stayed bounded (a mark and words, never colour alone),
+ * decimals, the mean bin, whether the stock held and the judge's numbers in words (a mark and
+ * words, never colour alone),
  * the date in the current language and a link to the replay; runs that do not count say why (the
  * server's reasons, in the reader's words). Narrow screens scroll the table, not the page.
  */
@@ -8,9 +9,10 @@ import { Link } from '../app/router';
 import { t } from '../i18n';
 import type { LeaderboardEntry } from './challengeApi';
 import { formatDate, formatHours, formatNames, formatScore } from './format';
+import { JudgeFacts } from './JudgeFacts';
 import { whyAll } from './why';
 
-/** Did lateness stay bounded: a mark and words (never colour alone); a run without rounds was not measured. */
+/** Did the stock hold (CH1): a mark and words (never colour alone); a run without rounds was not measured. */
 function Bounded({ entry }: { readonly entry: LeaderboardEntry }) {
   if (entry.meanBin === null) return <span>{t('leaderboard.bounded.noRounds')}</span>;
   const { bounded } = entry;
@@ -21,7 +23,13 @@ function Bounded({ entry }: { readonly entry: LeaderboardEntry }) {
       </span>
       <span>
         <span className="font-semibold">{t(bounded ? 'leaderboard.bounded.yes' : 'leaderboard.bounded.no')}</span>
-        <span className="block text-xs">{t(bounded ? 'leaderboard.bounded.yesWhy' : 'leaderboard.bounded.noWhy')}</span>
+        {entry.judge ? (
+          <JudgeFacts judge={entry.judge} compact />
+        ) : (
+          <span className="block text-xs">
+            {t(bounded ? 'leaderboard.bounded.yesWhy' : 'leaderboard.bounded.noWhy')}
+          </span>
+        )}
       </span>
     </span>
   );

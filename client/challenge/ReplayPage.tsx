@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import { Fact } from './Fact';
 import { type ChallengeEntry, challengeApi } from './challengeApi';
 import { formatDate, formatHours, formatNames, formatScore } from './format';
+import { JudgeFacts } from './JudgeFacts';
 import { whyAll } from './why';
 import { useLoad } from './useLoad';
 
@@ -48,6 +49,7 @@ function Header({ data }: { readonly data: ChallengeEntry }) {
           )}
         </span>
       </p>
+      {entry.judge && <JudgeFacts judge={entry.judge} />}
     </header>
   );
 }

@@ -7,6 +7,7 @@ import { type ApiResult, type FetchLike, requestJson } from '../app/api';
 import { type JoinedSeat, parseCreated, parseJoined } from '../app/apiTypes';
 import type {
   ChallengeEntryWire,
+  ChallengeRunWire,
   ChallengeWire,
   CreatedSession,
   LeaderboardEntryWire,
@@ -15,6 +16,7 @@ import type {
 } from '../../game/contract/api';
 import { isRecord } from '../../game/core/schema';
 import { DEBRIEF_FORMAT, type DebriefData } from '../../game/debrief/types';
+import type { JudgeNumbers } from '../../game/debrief/score';
 import type { NotCounted } from './challengeMatch';
 
 /** A challenge as the client reads it (the buffer may be unknown; a best run always has a score). */
@@ -94,7 +96,21 @@ function entry(raw: unknown): LeaderboardEntry | null {
     valid: v.valid,
     reason: str(v.reason) && v.reason !== '' ? v.reason : null,
     why: Array.isArray(v.why) ? v.why.map(notCounted).filter((r): r is NotCounted => r !== null) : [],
+    judge: judgeNumbers(v.judge),
     rounds: num(v.rounds) ? v.rounds : null,
+  };
+}
+
+/** The judge's numbers, or null (not judged, judged before they were recorded, or a bad shape). */
+function judgeNumbers(v: unknown): JudgeNumbers | null {
+  if (!isRecord(v) || !isRecord(v.growth) || !isRecord(v.level)) return null;
+  const g = v.growth as Unchecked<JudgeNumbers['growth']>;
+  const l = v.level as Unchecked<JudgeNumbers['level']>;
+  if (!num(g.rate) || !num(g.standardError) || !num(g.replicas) || !num(g.steps)) return null;
+  if (!num(l.lateness) || !num(l.reference) || !num(l.bin)) return null;
+  return {
+    growth: { rate: g.rate, standardError: g.standardError, replicas: g.replicas, steps: g.steps },
+    level: { lateness: l.lateness, reference: l.reference, bin: l.bin },
   };
 }
 
@@ -110,6 +126,14 @@ function notCounted(v: unknown): NotCounted | null {
       return num(v.played) && num(v.rounds) ? { kind: 'endedEarly', played: v.played, rounds: v.rounds } : null;
     case 'shocks':
       return Array.isArray(v.rounds) && v.rounds.every(num) ? { kind: 'shocks', rounds: v.rounds } : null;
+    case 'growth':
+      return num(v.rate) && num(v.standardError)
+        ? { kind: 'growth', rate: v.rate, standardError: v.standardError }
+        : null;
+    case 'lateness':
+      return num(v.lateness) && num(v.reference) && num(v.bin)
+        ? { kind: 'lateness', lateness: v.lateness, reference: v.reference, bin: v.bin }
+        : null;
     case 'unbounded':
       return num(v.slope) && num(v.threshold) && num(v.from) && num(v.to)
         ? { kind: 'unbounded', slope: v.slope, threshold: v.threshold, from: v.from, to: v.to }
@@ -156,6 +180,19 @@ export interface ChallengeApi {
   table(scenario: string, players: number): Promise<ApiResult<CreatedSession>>;
   leaderboard(scenario: string): Promise<ApiResult<Leaderboard>>;
   entry(id: string): Promise<ApiResult<ChallengeEntry>>;
+  /** The recorded run of a finished challenge match (the game-over screen's verdict). */
+  run(matchID: string): Promise<ApiResult<ChallengeRun>>;
+}
+
+/** A finished challenge match as the server judged it, with the B_c its score is divided by. */
+export type ChallengeRun = LeaderboardEntry & { readonly criticalBuffer: number };
+
+export function parseRun(raw: unknown): ChallengeRun | null {
+  const v = raw as Unchecked<ChallengeRunWire>;
+  if (!isRecord(raw) || !isRecord(v.entry)) return null;
+  const e = entry(v.entry);
+  const cb = (v.entry as Unchecked<ChallengeRunWire['entry']>).criticalBuffer;
+  return e && num(cb) ? { ...e, criticalBuffer: cb } : null;
 }
 
 export function createChallengeApi(fetchFn: FetchLike, base = ''): ChallengeApi {
@@ -167,6 +204,7 @@ export function createChallengeApi(fetchFn: FetchLike, base = ''): ChallengeApi 
     leaderboard: (scenario) =>
       requestJson(fetchFn, at(`/${encodeURIComponent(scenario)}/leaderboard`), parseLeaderboard),
     entry: (id) => requestJson(fetchFn, at(`/entries/${encodeURIComponent(id)}`), parseEntry),
+    run: (matchID) => requestJson(fetchFn, at(`/matches/${encodeURIComponent(matchID)}`), parseRun),
   };
 }
 

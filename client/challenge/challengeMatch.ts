@@ -1,11 +1,10 @@
 /**
- * Is a match a challenge, and how did it score? Pure: the board's game-over screen reads it from
- * the seat's view (the full history is public once the game is over, I5). The score is H1's
- * `challengeScore` (game/debrief/score.ts, CH1-CH3); whether the run counts follows the
- * leaderboard's rules (CH4): bounded, every round played, no shocks.
+ * Is a match a challenge? Pure: the board's game-over screen asks it of the seat's view, then
+ * loads the server's verdict (GET /api/challenges/matches/:matchID): the judge replays the run's
+ * dice, which the seat never sees (CH1, CH5).
  */
-import type { PublicConfig, RoundRecord } from '../../game/core/types';
-import { type ChallengeScore, type NotCounted, challengeVerdict } from '../../game/debrief/score';
+import type { PublicConfig } from '../../game/core/types';
+import type { NotCounted } from '../../game/debrief/score';
 
 export const CHALLENGE_SEED_PREFIX = 'challenge-';
 
@@ -15,17 +14,3 @@ export function isChallenge(config: Pick<PublicConfig, 'seedPolicy' | 'publicSee
 }
 
 export type { NotCounted };
-
-export interface ChallengeResult {
-  readonly score: ChallengeScore;
-  /** Why the run will not count on the leaderboard (empty: it counts). */
-  readonly notCounted: readonly NotCounted[];
-}
-
-/** The result of a finished challenge match, or null (not a challenge, no rounds, no B_c). */
-export function challengeResult(config: PublicConfig, history: readonly RoundRecord[] | null): ChallengeResult | null {
-  if (!isChallenge(config) || !history || history.length === 0 || config.criticalBuffer === null) return null;
-  const { score, notCounted } = challengeVerdict(history, config, config.criticalBuffer, config.publicSeed!);
-  if (!score) return null;
-  return { score, notCounted };
-}

@@ -12,6 +12,16 @@ export function formatHours(value: number): string {
   return t('challenge.hours', { value: n });
 }
 
+/** Hours with three decimals, signed by default ("+0.021 h", "-0.073 h"; an error margin unsigned). */
+export function formatRate(value: number, signed = true): string {
+  const n = new Intl.NumberFormat(language(), {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(value);
+  return t('challenge.hours', { value: n });
+}
+
 /** An ISO date as a date and time in the current language; an unreadable one as it came. */
 export function formatDate(iso: string): string {
   const date = new Date(iso);

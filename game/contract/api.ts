@@ -5,7 +5,7 @@
  * same types, so a field renamed on one side fails to compile on the other. Pure.
  */
 import type { CompactRound, CounterfactualSpec } from '../debrief/counterfactual';
-import type { NotCounted } from '../debrief/score';
+import type { JudgeNumbers, NotCounted } from '../debrief/score';
 import type { Mechanics } from '../core/types';
 
 /** A wire type before it is checked: every field present by name, of unknown value. */
@@ -105,7 +105,7 @@ export interface ChallengeWire {
   readonly seed: string;
   readonly rounds: number;
   readonly workshops: number;
-  /** The network's uniform critical buffer in hours. */
+  /** The published map's uniform critical buffer in hours (the score's denominator). */
   readonly criticalBuffer: number;
   /** The best valid run (its score is null only for a run with no round, which is never valid). */
   readonly best: { readonly score: number | null; readonly name: string } | null;
@@ -121,8 +121,11 @@ export interface LeaderboardEntryWire {
   /** Mean bin / critical buffer (lower is better); null when no round was played. */
   readonly score: number | null;
   readonly meanBin: number | null;
+  /** The judge found the stock held (CH1: no growth, no later than uniform bins at B_c). */
   readonly bounded: boolean;
-  /** Counts on the leaderboard (bounded, on the seed, every round played, no shocks). */
+  /** The judge's numbers (CH1); null when the run was not judged or was judged before them. */
+  readonly judge: JudgeNumbers | null;
+  /** Counts on the leaderboard (held, on the seed, every round played, no shocks). */
   readonly valid: boolean;
   /** Why the entry does not count, in English (null when valid). */
   readonly reason: string | null;
@@ -138,6 +141,11 @@ export interface LeaderboardWire {
   readonly seed: string;
   /** Valid entries by score (best first), then the invalid ones. */
   readonly entries: readonly LeaderboardEntryWire[];
+}
+
+/** GET /api/challenges/matches/:matchID: the recorded run of a finished challenge match. */
+export interface ChallengeRunWire {
+  readonly entry: LeaderboardEntryWire & { readonly criticalBuffer: number };
 }
 
 /** GET /api/challenges/entries/:id: one run and its recorded debrief (game/debrief's DebriefData). */

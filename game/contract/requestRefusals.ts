@@ -70,6 +70,8 @@ export type RequestRefusal =
   | { readonly code: 'challenge.unknown'; readonly field: null; readonly scenario: string }
   | { readonly code: 'entry.malformed'; readonly field: 'id' }
   | { readonly code: 'entry.unknown'; readonly field: null; readonly id: string }
+  | { readonly code: 'challengeMatch.unknown'; readonly field: null }
+  | { readonly code: 'challengeMatch.notOver'; readonly field: null }
   // Hosts, origins and limits.
   | { readonly code: 'host.unknown'; readonly field: null; readonly host: string }
   | { readonly code: 'origin.refused'; readonly field: null }
@@ -165,6 +167,10 @@ export function requestRefusalText(r: RequestRefusal): string {
       return 'an entry id is 16 hexadecimal digits';
     case 'entry.unknown':
       return `no leaderboard entry has the id ${r.id}`;
+    case 'challengeMatch.unknown':
+      return 'no challenge match has this id';
+    case 'challengeMatch.notOver':
+      return 'this challenge match is not over yet';
     case 'host.unknown':
       return (
         `this server does not answer for the host "${r.host}": ` +

@@ -47,7 +47,47 @@ export interface Scenario {
   readonly workers: number;
   readonly autopilot: BotPolicy;
   /** Measured with the lab (uniform bins): value, standard error and the command used. */
-  readonly criticalBuffer: { readonly value: number; readonly standardError: number; readonly command: string };
+  readonly criticalBuffer: Measured;
+  /**
+   * The challenge's own numbers: the critical buffer of the published map (the one the challenge
+   * seed builds), the B_c a challenge score is divided by (CH2). Null: the scenario's is used.
+   */
+  readonly challenge: { readonly criticalBuffer: Measured } | null;
+}
+
+/** The critical buffer a challenge score is divided by: the published map's, else the scenario's. */
+export const challengeCriticalBuffer = (s: Scenario): number => (s.challenge ?? s).criticalBuffer.value;
+
+/** A number measured with the lab: value, standard error and the command that measures it. */
+export interface Measured {
+  readonly value: number;
+  readonly standardError: number;
+  readonly command: string;
+}
+
+function parseMeasured(value: unknown, path: string): Result<Measured> {
+  if (!isRecord(value)) return err(`${path} must be {"value", "standardError", "command"} measured with the lab`);
+  const bad = firstError(
+    unknownKeys(value, ['value', 'standardError', 'command'], path),
+    checkNumber(value.value, `${path}.value`, 0, 1000),
+    checkNumber(value.standardError, `${path}.standardError`, 0, 100),
+    checkString(value.command, `${path}.command`, 500),
+  );
+  if (bad) return err(bad);
+  return ok({
+    value: value.value as number,
+    standardError: value.standardError as number,
+    command: value.command as string,
+  });
+}
+
+function parseChallenge(value: unknown): Result<Scenario['challenge']> {
+  if (value === undefined) return ok(null);
+  if (!isRecord(value)) return err('challenge must be {"criticalBuffer": {"value", "standardError", "command"}}');
+  const extra = unknownKeys(value, ['criticalBuffer'], 'challenge');
+  if (extra) return err(extra);
+  const cb = parseMeasured(value.criticalBuffer, 'challenge.criticalBuffer');
+  return cb.ok ? ok({ criticalBuffer: cb.value }) : cb;
 }
 
 export const DEFAULT_COSTS: Costs = {
@@ -217,6 +257,7 @@ const SCENARIO_KEYS = [
   'workers',
   'autopilot',
   'criticalBuffer',
+  'challenge',
 ];
 
 export function parseScenario(data: unknown): Result<Scenario> {
@@ -293,15 +334,10 @@ export function parseScenario(data: unknown): Result<Scenario> {
       newRoad.push({ workshop: link.workshop, supplier: link.supplier });
     }
   }
-  const cb = data.criticalBuffer;
-  if (!isRecord(cb)) return fail('criticalBuffer must be {"value", "standardError", "command"} measured with the lab');
-  const cbBad = firstError(
-    unknownKeys(cb, ['value', 'standardError', 'command'], 'criticalBuffer'),
-    checkNumber(cb.value, 'criticalBuffer.value', 0, 1000),
-    checkNumber(cb.standardError, 'criticalBuffer.standardError', 0, 100),
-    checkString(cb.command, 'criticalBuffer.command', 500),
-  );
-  if (cbBad) return fail(cbBad);
+  const cb = parseMeasured(data.criticalBuffer, 'criticalBuffer');
+  if (!cb.ok) return fail(cb.error);
+  const challenge = parseChallenge(data.challenge);
+  if (!challenge.ok) return fail(challenge.error);
   return ok({
     id: data.id as string,
     title: data.title as string,
@@ -319,10 +355,7 @@ export function parseScenario(data: unknown): Result<Scenario> {
     maxBin: data.maxBin as number,
     workers: (data.workers as number | undefined) ?? 1,
     autopilot: autopilot.value,
-    criticalBuffer: {
-      value: cb.value as number,
-      standardError: cb.standardError as number,
-      command: cb.command as string,
-    },
+    criticalBuffer: cb.value,
+    challenge: challenge.value,
   });
 }

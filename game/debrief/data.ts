@@ -4,9 +4,12 @@
  */
 import type { ScenarioNetwork } from '../core/scenario';
 import { SCENARIOS } from '../core/scenarios';
+import { initialState, parseSetupData, workshopCount } from '../core/setup';
 import type { G } from '../core/types';
+import { unwrap } from '../engine/result';
 import type { LabModelSpec } from '../lab/model';
 import { rebuiltWorld } from './counterfactual';
+import { challengeSeed } from './score';
 import { DEBRIEF_FORMAT, type DebriefData } from './types';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -69,6 +72,27 @@ function sessionLabModel(g: G): LabModelSpec {
     noise: g.config.trouble,
     spread: 0,
   };
+}
+
+/**
+ * The published map of a scenario's challenge as a lab model: the world its published seed
+ * (`challengeSeed`) builds at round 1, as `sessionLabModel` sees a session on it (a spot market
+ * as the spot topology). Its critical buffer is the challenge's (assets/scenarios, CH2).
+ */
+export function challengeLabModel(scenarioId: string): LabModelSpec {
+  const scenario = SCENARIOS.get(scenarioId);
+  if (!scenario) throw new Error(`scenario "${scenarioId}" is not loaded`);
+  const seed = challengeSeed(scenarioId);
+  const plan = parseSetupData({
+    scenario: scenarioId,
+    humanSeats: workshopCount(scenario.network),
+    seed: { policy: 'fixed', value: seed },
+    autopilot: 'mirror',
+  });
+  const g = initialState(unwrap(plan));
+  g.secret.seed = seed;
+  g.status = 'playing';
+  return sessionLabModel(g);
 }
 
 /**

@@ -1,108 +1,37 @@
 /**
  * Challenge scoring (rules CH1, CH2; docs/DEBRIEF.md "Bounded and the challenge score").
  *
- * Bounded (CH1). In the model, below the critical buffer the mean lateness grows linearly at
- * v(B) = B_c - B > 0 per round; above it, it is stationary (docs/MODEL.md, M7). A session is
- * bounded when the least-squares slope of the network's mean lateness over its rounds, after the
- * first quarter (the start-up transient: lateness builds up from 0 even above B_c), is at most
- * BOUNDED_SLOPE_SHARE x B_c hours per round. The share was calibrated with the engine on every
- * scenario's network over its own rounds: at 0.7 B_c (v = 0.3 B_c) and 1.3 B_c (v = 0).
- * Without a measured B_c the mean trouble is used, a lower bound of B_c for any network in which
- * every workshop has a supplier (v(0) >= mean trouble): a stricter test.
+ * Held (CH1): the judge (judge.ts) checks the network the run built: the growth rate of its
+ * max-plus system without the positive part, with the run's time-averaged bins, is at most
+ * JUDGE.sigmas standard errors above 0; and the run's mean lateness is at most that of uniform
+ * bins at the map's critical buffer on the same dice.
  *
- * Score (CH2). The mean over rounds of the network's mean bin, divided by B_c: lower is better
- * (less stock for the same safety); it counts only for a whole match that stayed bounded.
+ * Score (CH2). The mean over rounds of the network's mean bin, divided by the published map's
+ * critical buffer: lower is better (less stock for the same safety); it counts only for a whole
+ * match that held.
  */
-import { noiseMean, parseNoise } from '../engine/noise';
-import type { PublicConfig, RoundRecord } from '../core/types';
-
-/** Unbounded when the slope exceeds this share of B_c per round (calibrated: docs/DEBRIEF.md). */
-export const BOUNDED_SLOPE_SHARE = 0.1;
-/** Share of the rounds left out at the start of the fit (the start-up transient). */
-export const BOUNDED_SKIP_SHARE = 0.25;
-
-export interface Boundedness {
-  readonly bounded: boolean;
-  /** Least-squares slope of the mean lateness over the window (hours per round). */
-  readonly slope: number;
-  /** Largest slope still called bounded (hours per round). */
-  readonly threshold: number;
-  /** First and last round of the fit ([0, 0] for an empty history). */
-  readonly window: readonly [number, number];
-}
-
-/** Least-squares slope of y against x (0 with fewer than two points). */
-export function leastSquaresSlope(xs: readonly number[], ys: readonly number[]): number {
-  const n = Math.min(xs.length, ys.length);
-  if (n < 2) return 0;
-  let xm = 0;
-  let ym = 0;
-  for (let i = 0; i < n; i++) {
-    xm += xs[i]!;
-    ym += ys[i]!;
-  }
-  xm /= n;
-  ym /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - xm) * (ys[i]! - ym);
-    sxx += (xs[i]! - xm) ** 2;
-  }
-  return sxx > 0 ? sxy / sxx : 0;
-}
-
-/** CH1 against a given critical buffer (hours). */
-export function boundednessAt(history: readonly RoundRecord[], criticalBuffer: number): Boundedness {
-  const threshold = BOUNDED_SLOPE_SHARE * criticalBuffer;
-  if (history.length === 0) return { bounded: true, slope: 0, threshold, window: [0, 0] };
-  const fitted = history.slice(Math.floor(history.length * BOUNDED_SKIP_SHARE));
-  const slope = leastSquaresSlope(
-    fitted.map((h) => h.round),
-    fitted.map((h) => h.meanLateness),
-  );
-  return { bounded: slope <= threshold, slope, threshold, window: [fitted[0]!.round, fitted.at(-1)!.round] };
-}
-
-/** The critical buffer a verdict is measured against: the configuration's, else the mean trouble. */
-export function referenceBuffer(config: PublicConfig): number {
-  if (config.criticalBuffer !== null) return config.criticalBuffer;
-  const noise = parseNoise(config.trouble);
-  return noise.ok ? noiseMean(noise.value) : 0;
-}
-
-/** CH1: did the mean lateness stay bounded (stationary) or grow like a session below B_c? */
-export function boundedness(history: readonly RoundRecord[], config: PublicConfig): Boundedness {
-  return boundednessAt(history, referenceBuffer(config));
-}
+import type { G, RoundRecord } from '../core/types';
+import { type Growth, type Level, judgeGrowth, judgeLevel } from './judge';
 
 export interface ChallengeScore {
   /** Mean over rounds of the network's mean bin (every input slot of every workshop, bots too). */
   readonly meanBin: number;
   readonly criticalBuffer: number;
-  /** meanBin / criticalBuffer; lower is better; counts only when bounded. */
+  /** meanBin / criticalBuffer; lower is better. */
   readonly score: number;
-  readonly bounded: Boundedness;
-  /** Bounded, every round of the configuration played, and a positive critical buffer. */
-  readonly valid: boolean;
 }
 
-/** CH2: the score of a challenge match. */
-export function challengeScore(
-  history: readonly RoundRecord[],
-  config: PublicConfig,
-  criticalBuffer: number,
-): ChallengeScore {
+/** CH2: the score of a challenge history against a critical buffer (0 when it is not positive). */
+export function challengeScore(history: readonly RoundRecord[], criticalBuffer: number): ChallengeScore {
   const meanBin = history.length === 0 ? 0 : history.reduce((s, h) => s + h.meanBin, 0) / history.length;
   const usable = Number.isFinite(criticalBuffer) && criticalBuffer > 0;
-  const bounded = boundednessAt(history, usable ? criticalBuffer : 0);
-  return {
-    meanBin,
-    criticalBuffer,
-    score: usable ? meanBin / criticalBuffer : 0,
-    bounded,
-    valid: usable && bounded.bounded && history.length === config.rounds && history.length > 0,
-  };
+  return { meanBin, criticalBuffer, score: usable ? meanBin / criticalBuffer : 0 };
+}
+
+/** The judge's numbers (CH1), recorded with every judged run (also one that counts). */
+export interface JudgeNumbers {
+  readonly growth: Pick<Growth, 'rate' | 'standardError' | 'replicas' | 'steps'>;
+  readonly level: Pick<Level, 'lateness' | 'reference' | 'bin'>;
 }
 
 /** Why a challenge run does not count on the leaderboard (the server's `why`, CH3-CH4). */
@@ -111,6 +40,11 @@ export type NotCounted =
   | { readonly kind: 'noRounds' }
   | { readonly kind: 'endedEarly'; readonly played: number; readonly rounds: number }
   | { readonly kind: 'shocks'; readonly rounds: readonly number[] }
+  /** CH1 (a): with the run's average bins the network's lateness grows (hours per round, +- SE). */
+  | { readonly kind: 'growth'; readonly rate: number; readonly standardError: number }
+  /** CH1 (b): the run was later on average than uniform bins at B_c (`bin`) on the same dice. */
+  | { readonly kind: 'lateness'; readonly lateness: number; readonly reference: number; readonly bin: number }
+  /** Recorded by the slope judge before schema version 3 (never produced now). */
   | {
       readonly kind: 'unbounded';
       readonly slope: number;
@@ -119,16 +53,22 @@ export type NotCounted =
       readonly to: number;
     };
 
+export interface ChallengeVerdict {
+  /** Null when no round was played. */
+  readonly score: ChallengeScore | null;
+  /** Null when the run was not judged (no round, or cut short). */
+  readonly judge: JudgeNumbers | null;
+  /** Every reason the run does not count (empty: it counts). */
+  readonly notCounted: readonly NotCounted[];
+}
+
 /**
- * A finished challenge run: its score (null when no round was played) and every reason it does
- * not count (empty: it counts). The server records it; the game-over screen shows the same.
+ * A finished challenge run from the full G (the level test replays its dice): its score against
+ * the published map's critical buffer, the judge's numbers and every reason it does not count.
+ * The server records it; the play CLI prints it.
  */
-export function challengeVerdict(
-  history: readonly RoundRecord[],
-  config: PublicConfig,
-  criticalBuffer: number,
-  seed: string,
-): { readonly score: ChallengeScore | null; readonly notCounted: readonly NotCounted[] } {
+export function challengeVerdict(g: G, criticalBuffer: number, seed: string): ChallengeVerdict {
+  const { history, config } = g;
   const notCounted: NotCounted[] = [];
   if (config.publicSeed !== seed) notCounted.push({ kind: 'seed', seed });
   if (history.length === 0) notCounted.push({ kind: 'noRounds' });
@@ -136,14 +76,21 @@ export function challengeVerdict(
     notCounted.push({ kind: 'endedEarly', played: history.length, rounds: config.rounds });
   const shocked = history.filter((r) => r.shocks.length > 0).map((r) => r.round);
   if (shocked.length > 0) notCounted.push({ kind: 'shocks', rounds: shocked });
-  const score = history.length > 0 ? challengeScore(history, config, criticalBuffer) : null;
-  // A run cut short is judged on that alone: a slope over a few rounds says little.
-  if (score && !score.bounded.bounded && history.length >= config.rounds) {
-    const { slope, threshold, window } = score.bounded;
-    notCounted.push({ kind: 'unbounded', slope, threshold, from: window[0], to: window[1] });
-  }
-  return { score, notCounted };
+  const score = history.length > 0 ? challengeScore(history, criticalBuffer) : null;
+  // A run cut short is judged on that alone.
+  if (!score || history.length < config.rounds || !(score.score > 0)) return { score, judge: null, notCounted };
+  const growth = judgeGrowth(history, config);
+  const level = judgeLevel(g, criticalBuffer);
+  if (!growth.holds) notCounted.push({ kind: 'growth', rate: growth.rate, standardError: growth.standardError });
+  if (!level.holds) notCounted.push({ kind: 'lateness', ...pick(level) });
+  const judge: JudgeNumbers = {
+    growth: { rate: growth.rate, standardError: growth.standardError, replicas: growth.replicas, steps: growth.steps },
+    level: pick(level),
+  };
+  return { score, judge, notCounted };
 }
+
+const pick = ({ lateness, reference, bin }: Level) => ({ lateness, reference, bin });
 
 /** The published seed of a scenario's challenge (fixed seed policy, setupData.seed.value). */
 export const challengeSeed = (scenarioId: string): string => `challenge-${scenarioId}-1`;

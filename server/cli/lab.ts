@@ -17,6 +17,8 @@ import {
   sweepPlan,
 } from '../../game/lab/experiments';
 import { infiniteNCriticalBuffer } from '../../game/lab/theory';
+import { scenarioIds } from '../../game/core/scenarios';
+import { challengeLabModel } from '../../game/debrief/data';
 import { runCli } from './runCli';
 import { type FlagSpec, type FlagValues, UsageError, parseFlags } from './flags';
 import { runJobs } from './pool';
@@ -41,6 +43,11 @@ const FLAGS: Record<string, FlagSpec> = {
     max: 1e6,
   },
   network: { kind: 'string', accepts: 'a path to a network JSON file (see docs/MODEL.md)' },
+  challenge: {
+    kind: 'string',
+    accepts: `a scenario id (the map its challenge seed builds, and its trouble): ${scenarioIds().join(', ')}`,
+    choices: scenarioIds(),
+  },
   steps: { kind: 'int', accepts: 'an integer from 1 to 100000000 (measured steps per replica)', min: 1, max: 1e8 },
   'burn-in': { kind: 'int', accepts: 'an integer from 0 to 100000000 (steps discarded first)', min: 0, max: 1e8 },
   replicas: { kind: 'int', accepts: 'an integer from 1 to 10000', min: 1, max: 10_000 },
@@ -55,7 +62,7 @@ const RUN_FLAGS = ['steps', 'burn-in', 'replicas', 'seed', 'threads', 'json', 'h
 
 const COMMANDS = {
   critical: {
-    flags: [...MODEL_FLAGS, ...RUN_FLAGS],
+    flags: [...MODEL_FLAGS, 'challenge', ...RUN_FLAGS],
     defaults: { replicas: 8, steps: 2000, 'burn-in': 100 },
     help: 'critical buffer B_c from the growth rate at B = 0, over replicas, with its standard error',
   },
@@ -87,6 +94,13 @@ function usage(): string {
 }
 
 function modelSpec(flags: FlagValues): LabModelSpec {
+  const challenge = flags.challenge as string | undefined;
+  if (challenge !== undefined) {
+    for (const f of MODEL_FLAGS)
+      if (flags[f] !== undefined)
+        throw new UsageError(`--${f} cannot be used with --challenge (the scenario sets the map and the trouble)`);
+    return challengeLabModel(challenge);
+  }
   const noise = (flags.noise as string | undefined) ?? 'exp:1';
   const parsedNoise = parseNoise(noise);
   if (!parsedNoise.ok)
@@ -213,7 +227,9 @@ async function main(argv: string[]): Promise<number> {
       {
         ...summary,
         model:
-          spec.topology.kind === 'custom' ? { ...spec, topology: { kind: 'custom', network: flags.network } } : spec,
+          spec.topology.kind === 'custom' && flags.challenge === undefined
+            ? { ...spec, topology: { kind: 'custom', network: flags.network } }
+            : spec,
         run,
       },
       formatTable(

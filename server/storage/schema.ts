@@ -88,6 +88,13 @@ export const MIGRATIONS: readonly Migration[] = [
         db.exec("ALTER TABLE leaderboard ADD COLUMN why TEXT NOT NULL DEFAULT '[]'");
     },
   },
+  {
+    version: 3,
+    description:
+      "leaderboard.judge: the challenge judge's numbers (growth rate, lateness against the reference) as JSON; " +
+      'null for entries judged by the slope rule before',
+    up: (db) => db.exec('ALTER TABLE leaderboard ADD COLUMN judge TEXT'),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

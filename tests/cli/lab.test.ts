@@ -72,6 +72,15 @@ describe('lab critical', () => {
     expect(result.criticalBuffer).toBeLessThan(2);
   });
 
+  it('[L4][CH2] --challenge measures the map a challenge seed builds with the scenario trouble', () => {
+    const run = lab('critical', '--challenge', 'ring-road', '--steps', '2000', '--replicas', '8', '--json');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as { criticalBuffer: number; model: { noise: string } };
+    // A ring of K = 1: B_c is exactly the mean trouble, 1 h (M1).
+    expect(Math.abs(result.criticalBuffer - 1)).toBeLessThan(0.05);
+    expect(result.model.noise).toBe('faces:0,0,1,1,1,2!');
+  });
+
   it('[L5] uneven bins (--buffer-spread) raise the critical mean bin', () => {
     const base = ['critical', '--k', '2', '--n', '300', '--steps', '2000', '--replicas', '4', '--json'];
     const even = JSON.parse(lab(...base).stdout) as { criticalBuffer: number };
@@ -206,6 +215,12 @@ describe('[L9] lab errors: non-zero exit and one line naming the flag and what i
         ),
       ],
       /workshop "b" names an unknown supplier "z"/,
+    ],
+    ['an unknown challenge', ['critical', '--challenge', 'moon-base'], /--challenge "moon-base" is not valid/],
+    [
+      '--k with --challenge',
+      ['critical', '--challenge', 'ring-road', '--k', '2'],
+      /--k cannot be used with --challenge \(the scenario sets the map and the trouble\)/,
     ],
     [
       '--n with --network',

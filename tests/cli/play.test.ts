@@ -13,6 +13,14 @@ interface Report {
   summaries: { round: number; meanDelay: number; breachRate: number; meanBin: number; totalCost: number }[];
   totals: { meanDelay: number; breachRate: number; meanBin: number; totalCost: number; lineStops: number };
   digest: string;
+  challenge?: {
+    score: number;
+    counted: boolean;
+    criticalBuffer: number;
+    meanBin: number;
+    reasons: { kind: string; text: string }[];
+    judge: { growth: { rate: number; standardError: number }; level: { lateness: number; reference: number } } | null;
+  };
 }
 
 function json(...args: string[]): Report {
@@ -98,6 +106,47 @@ describe('play', () => {
   });
 });
 
+describe('play --challenge: the solo challenge as the server plays it (CH1-CH4, B6)', () => {
+  const spot = SCENARIOS.get('spot-market')!;
+  const bc = spot.challenge!.criticalBuffer.value;
+
+  it('[CH2] the practice tape by default; the human on steady, the bots mirroring; the verdict and its numbers', () => {
+    const safe = json('--challenge', 'spot-market', '--policy', 'steady:2.1');
+    expect(safe).toMatchObject({ scenario: 'spot-market', seed: 'challenge-spot-market-1', policy: 'steady:2.1' });
+    expect(safe.rounds).toBe(spot.rounds);
+    // Round 1 runs on the starting bins; from round 2 every bin of the network is the human's (B6, R1).
+    for (const row of safe.summaries.slice(1)) expect(row.meanBin).toBeCloseTo(2.1, 12);
+    const meanBin = (spot.startingBin + (spot.rounds - 1) * 2.1) / spot.rounds;
+    expect(safe.challenge).toMatchObject({ counted: true, criticalBuffer: bc, reasons: [] });
+    expect(safe.challenge!.score).toBeCloseTo(meanBin / bc, 12);
+    expect(safe.challenge!.judge!.growth.rate).toBeLessThan(0);
+    expect(safe.challenge!.judge!.level.lateness).toBeLessThanOrEqual(safe.challenge!.judge!.level.reference);
+    // The same tape, byte for byte; another tape, other dice.
+    expect(play('--challenge', 'spot-market', '--policy', 'steady:2.1', '--json').stdout).toBe(
+      `${JSON.stringify(safe, null, 2)}\n`,
+    );
+    const other = json('--challenge', 'spot-market', '--seed', 'fresh-1', '--policy', 'steady:2.1');
+    expect(other.seed).toBe('fresh-1');
+    expect(other.digest).not.toBe(safe.digest);
+  });
+
+  it('[CH1] schedule:B1,...,Bn commits B_r in round r (the last held): dig then hold does not count', () => {
+    const dig = json('--challenge', 'spot-market', '--policy', `schedule:0,0,0,0,0,0,0,0,${bc}`);
+    expect(dig.summaries.slice(1, 9).every((r) => r.meanBin === 0)).toBe(true);
+    for (const r of dig.summaries.slice(9)) expect(r.meanBin).toBeCloseTo(Math.round(bc * 100) / 100, 12);
+    expect(dig.challenge!.counted).toBe(false);
+    expect(dig.challenge!.reasons.map((r) => r.kind)).toContain('lateness');
+    expect(dig.challenge!.reasons.find((r) => r.kind === 'lateness')!.text).toMatch(
+      /^mean lateness \d+\.\d{3} h, more than the \d+\.\d{3} h of even bins at the critical buffer 1\.912 h/,
+    );
+    const table = play('--challenge', 'spot-market', '--policy', 'steady:1.5');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(
+      /challenge score 0\.\d{3} .*does not count: with these bins the network's lateness grows/,
+    );
+  });
+});
+
 describe('play errors: exit 2 and one line naming the flag and what it accepts', () => {
   const cases: [string, string[], RegExp][] = [
     ['no scenario', [], /--scenario is required: .*two-inputs/],
@@ -131,6 +180,30 @@ describe('play errors: exit 2 and one line naming the flag and what it accepts',
     ],
     ['a value for a switch', ['--scenario', 'two-inputs', '--json=yes'], /--json takes no value/],
     ['a flag given twice', ['--scenario', 'two-inputs', '--seed', '1', '--seed', '2'], /--seed is given twice/],
+    ['an unknown challenge', ['--challenge', 'nope'], /--challenge "nope" is not valid; accepted: .*two-inputs/],
+    [
+      'a challenge without a policy',
+      ['--challenge', 'two-inputs'],
+      /--policy is required with --challenge: NAME\[:PARAM\].*schedule:B1,B2,...,Bn/,
+    ],
+    [
+      'a challenge and a scenario',
+      ['--challenge', 'two-inputs', '--scenario', 'two-inputs', '--policy', 'steady:2'],
+      /--scenario cannot be used with --challenge/,
+    ],
+    [
+      'a challenge with rounds',
+      ['--challenge', 'two-inputs', '--rounds', '5', '--policy', 'steady:2'],
+      /--rounds cannot be used with --challenge/,
+    ],
+    ['an empty schedule', ['--challenge', 'two-inputs', '--policy', 'schedule:'], /--policy "schedule:" is not valid/],
+    [
+      'a schedule with a bad bin',
+      ['--challenge', 'two-inputs', '--policy', 'schedule:1,x,2'],
+      /--policy "schedule:1,x,2" is not valid; accepted: .*schedule:B1/,
+    ],
+    ['a schedule bin too large', ['--challenge', 'two-inputs', '--policy', 'schedule:101'], /--policy "schedule:101"/],
+    ['a bad challenge seed', ['--challenge', 'two-inputs', '--seed', 'a/b', '--policy', 'steady:2'], /--seed "a\/b"/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const run = play(...args);
@@ -145,5 +218,6 @@ describe('play errors: exit 2 and one line naming the flag and what it accepts',
     const run = play('--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/usage: npm run --silent play -- --scenario ID/);
+    expect(run.stdout).toMatch(/npm run --silent play -- --challenge ID \[--seed S\] --policy/);
   });
 });

@@ -3,13 +3,17 @@
  * forms' checks, the numbers as printed, and the game-over result of a challenge match computed
  * from real played histories (tests/client/fixtures' `playedG`). Rule IDs: docs/RULES.md (CH).
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ChallengeOver } from '../../client/challenge/ChallengeOver';
+import { LeaderboardTable } from '../../client/challenge/LeaderboardTable';
 import type { FetchLike } from '../../client/app/api';
 import { createChallengeApi, parseChallenges, parseEntry, parseLeaderboard } from '../../client/challenge/challengeApi';
-import { challengeResult, isChallenge } from '../../client/challenge/challengeMatch';
+import { isChallenge } from '../../client/challenge/challengeMatch';
 import { formatDate, formatScore } from '../../client/challenge/format';
 import { checkChallengeName, checkPlayers } from '../../client/challenge/startForm';
-import { whyAll } from '../../client/challenge/why';
+import { judgeText, whyAll } from '../../client/challenge/why';
 import { challengeSeed } from '../../game/debrief/score';
 import { debriefData } from '../../game/debrief/data';
 import { playedG } from './fixtures';
@@ -41,6 +45,10 @@ const entry = {
   score: 1.35,
   meanBin: 2.5,
   bounded: true,
+  judge: {
+    growth: { rate: -0.121, standardError: 0.003, replicas: 32, steps: 4000 },
+    level: { lateness: 1.25, reference: 1.5, bin: 1.887 },
+  },
   valid: true,
   reason: null,
   why: [],
@@ -66,20 +74,41 @@ describe('the challenge API client', () => {
     expect(parseLeaderboard(board)).toEqual(board);
     expect(parseLeaderboard({ ...board, entries: [{ ...entry, score: 'low' }] })).toBeNull();
     expect(parseLeaderboard({ ...board, entries: [{ ...entry, bounded: 1 }] })).toBeNull();
+    // An entry judged before the judge's numbers were recorded (or with a bad shape) has none.
+    const old = { ...entry, judge: undefined };
+    expect(parseLeaderboard({ ...board, entries: [old] })!.entries[0]!.judge).toBeNull();
+    const bad = { ...entry, judge: { growth: { rate: 'x' }, level: entry.judge.level } };
+    expect(parseLeaderboard({ ...board, entries: [bad] })!.entries[0]!.judge).toBeNull();
+  });
+
+  it("[CH1][CH5] puts the judge's numbers in words: the growth test and the lateness test", () => {
+    expect(judgeText(entry.judge)).toEqual([
+      'Your network with every input at its average bin, run for 4000 rounds 32 times: lateness changes by ' +
+        '-0.121 h ± 0.003 h per round. Above zero by more than twice the ± means the network is over its cliff.',
+      'Your network was late 1.25 h on average; even bins at the critical buffer (1.89 h) would have been late ' +
+        '1.5 h on the same dice. More than that means stock saved was paid for in lateness.',
+    ]);
   });
 
   it("[CH3] puts the server's reasons (data) in the reader's words, skipping kinds it does not know", () => {
     const why = [
       { kind: 'endedEarly', played: 2, rounds: 30 },
+      { kind: 'growth', rate: 0.0731, standardError: 0.0025 },
+      { kind: 'lateness', lateness: 2.5, reference: 2.25, bin: 1.887 },
       { kind: 'unbounded', slope: 0.267, threshold: 0.1852, from: 8, to: 30 },
       { kind: 'from-a-newer-server' },
     ];
     const late = { ...entry, valid: false, reason: 'English from the server', why };
     const parsed = parseLeaderboard({ scenario: 'two-inputs', seed: SEED, entries: [late] })!;
-    expect(parsed.entries[0]!.why).toEqual(why.slice(0, 2));
+    expect(parsed.entries[0]!.why).toEqual(why.slice(0, 4));
     expect(whyAll(parsed.entries[0]!.why)).toBe(
-      'The game ended after 2 of 30 rounds. Lateness kept growing by 0.27 h per round over rounds 8-30, ' +
-        'more than the 0.19 h per round a bounded run allows: the network was over its cliff.',
+      'The game ended after 2 of 30 rounds. ' +
+        'With your average bins the network is over its cliff: lateness grows by +0.073 h ± 0.003 h per round, ' +
+        'more than twice the ± above zero. ' +
+        'Your network was later on average (2.5 h) than even bins at the critical buffer 1.89 h on the same dice ' +
+        '(2.25 h): stock saved was paid for in lateness. ' +
+        'Judged by the old rule: lateness kept growing by 0.27 h per round over rounds 8-30, more than the 0.19 h ' +
+        'per round it allowed.',
     );
     expect(whyAll([])).toBeNull();
   });
@@ -121,10 +150,18 @@ describe('the challenge API client', () => {
       failure: { kind: 'http', status: 404, message: 'no leaderboard entry has the id x' },
     });
     await api.leaderboard('two-inputs');
+    await api.run('match-1');
     expect(calls.map((c) => c.url)).toEqual([
       '/api/challenges/entries/0123456789abcdef',
       '/api/challenges/two-inputs/leaderboard',
+      '/api/challenges/matches/match-1',
     ]);
+  });
+
+  it("[CH5] parses a match's verdict with the B_c its score is divided by", async () => {
+    const run = { entry: { ...entry, criticalBuffer: 1.887 } };
+    expect(await createChallengeApi(fakeFetch(200, run)).run('m')).toEqual({ ok: true, value: run.entry });
+    expect(await createChallengeApi(fakeFetch(200, { entry })).run('m')).toMatchObject({ ok: false });
   });
 });
 
@@ -153,42 +190,37 @@ describe('challenge numbers as printed', () => {
   });
 });
 
+describe("the judge's verdict on screen", () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it("[CH1][CH3] the leaderboard shows the judge's numbers in words; an old entry its verdict alone", () => {
+    const old = { ...entry, id: 'fedcba9876543210', judge: null };
+    const html = text(
+      renderToStaticMarkup(createElement(LeaderboardTable, { entries: [entry, old], caption: 'c', ranked: true })),
+    );
+    expect(html).toContain('lateness changes by -0.121 h ± 0.003 h per round');
+    expect(html).toContain('even bins at the critical buffer (1.89 h) would have been late 1.5 h on the same dice');
+    expect(html).toContain('yes lateness does not grow');
+    expect(html).toContain('Stock held');
+  });
+
+  it('[CH5] the game-over block asks the server for the verdict of a challenge match, and nothing else', () => {
+    const config = challengeG(3).config;
+    const html = renderToStaticMarkup(createElement(ChallengeOver, { config, matchID: 'm1' }));
+    expect(text(html)).toContain('The judge is checking your run…');
+    expect(renderToStaticMarkup(createElement(ChallengeOver, { config, matchID: undefined }))).toBe('');
+    const session = playedG(3, { rounds: 30 }).config;
+    expect(renderToStaticMarkup(createElement(ChallengeOver, { config: session, matchID: 'm1' }))).toBe('');
+  });
+});
+
 describe('the game-over result of a challenge match', () => {
   it('[CH2][CH5] recognises a challenge by its fixed, published challenge seed', () => {
     expect(isChallenge({ seedPolicy: 'fixed', publicSeed: SEED })).toBe(true);
     expect(isChallenge({ seedPolicy: 'fixed', publicSeed: 'my-workshop-seed' })).toBe(false);
     expect(isChallenge({ seedPolicy: 'random', publicSeed: null })).toBe(false);
     const session = playedG(30, { rounds: 30 });
-    expect(challengeResult(session.config, session.history)).toBeNull();
-  });
-
-  it('[CH2][CH5] scores steady bins of 2.5 h on "Two inputs" at 2.5 / 1.852 and counts the run', () => {
-    const g = challengeG(30);
-    const result = challengeResult(g.config, g.history);
-    expect(result).not.toBeNull();
-    expect(result!.score.meanBin).toBeCloseTo(2.5, 10);
-    expect(result!.score.score).toBeCloseTo(2.5 / 1.852, 10);
-    expect(result!.score.bounded.bounded).toBe(true);
-    expect(result!.notCounted).toEqual([]);
-  });
-
-  it('[CH1][CH5] bins far below the cliff: lateness keeps growing and the run does not count', () => {
-    const g = challengeG(30, 'steady:0.5');
-    const result = challengeResult(g.config, g.history)!;
-    // Round 1 runs on the starting bins (2.5 h); the bots' 0.5 h take effect from round 2 (R1).
-    expect(result.score.meanBin).toBeCloseTo((2.5 + 29 * 0.5) / 30, 10);
-    expect(result.score.score).toBeCloseTo((2.5 + 29 * 0.5) / 30 / 1.852, 10);
-    expect(result.score.bounded.bounded).toBe(false);
-    expect(result.notCounted).toContainEqual(expect.objectContaining({ kind: 'unbounded' }));
-  });
-
-  it('[CH3][CH5] a game ended before its last round does not count, and says after how many rounds', () => {
-    const g = challengeG(12);
-    expect(challengeResult(g.config, g.history)!.notCounted).toContainEqual({
-      kind: 'endedEarly',
-      played: 12,
-      rounds: 30,
-    });
-    expect(challengeResult(g.config, [])).toBeNull();
+    expect(isChallenge(session.config)).toBe(false);
+    expect(isChallenge(challengeG(3).config)).toBe(true);
   });
 });

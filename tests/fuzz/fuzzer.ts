@@ -405,6 +405,7 @@ async function httpProbe(app: { url: string }, gen: Gen, t: Table, lobby: boolea
         ['POST', '/api/challenges', { scenario: 'ring-road', players: 1, autopilot: gen.pick(BOT_POLICIES) }],
         ['GET', `/api/challenges/${gen.pick(['ring-road', '__proto__', 'x'])}/leaderboard`, null],
         ['GET', `/api/challenges/entries/${gen.pick(['0'.repeat(16), '__proto__', 'x'])}`, null],
+        ['GET', `/api/challenges/matches/${gen.pick(['m', '__proto__', 'x'.repeat(80), '%00'])}`, null],
       ];
   const [method, rawPath, valid] = gen.pick(routes);
   // Spellings the routers may accept: case, trailing and doubled slashes, percent-encoding.

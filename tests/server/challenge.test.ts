@@ -19,6 +19,8 @@
  * S-CH8 GET /api/challenges/entries/:id replays an entry (entry + DebriefData) for anyone;
  *       malformed ids 400, unknown ones 404.
  * S-CH9 A restart on the same data keeps every entry and records no duplicate.
+ * S-CH10 GET /api/challenges/matches/:matchID: a finished challenge match's verdict (recorded on
+ *       demand), with the B_c of its score; unknown ids 404.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -27,7 +29,8 @@ import { historyDigest } from '../../game/core/headless';
 import { diceStream, roll } from '../../game/core/resolve';
 import { SCENARIOS } from '../../game/core/scenarios';
 import type { G } from '../../game/core/types';
-import { challengeScore, challengeSeed } from '../../game/debrief/score';
+import { challengeCriticalBuffer } from '../../game/core/scenario';
+import { challengeSeed, challengeVerdict } from '../../game/debrief/score';
 import type { DebriefData } from '../../game/debrief/types';
 import {
   type Joined,
@@ -106,7 +109,7 @@ describe('S-CH1 the list of challenges', () => {
         seed: `challenge-${s.id}-1`,
         rounds: s.rounds,
         workshops: s.network.kind === 'custom' ? s.network.workshops.length : s.network.n,
-        criticalBuffer: s.criticalBuffer.value,
+        criticalBuffer: challengeCriticalBuffer(s),
         best: null,
       });
     }
@@ -255,11 +258,12 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     await app.steward.move(early.matchID, 'endGame', []);
   }, 60_000);
 
-  it('S-CH5 records one entry per finished match with challengeScore of the real history', async () => {
+  it('S-CH5 records one entry per finished match with challengeVerdict of the real match', async () => {
     for (const s of [byBots, bySocket]) {
       const id = await recordedEntry(s.matchID);
       const g: G = rawState(app, s.matchID).G;
-      const expected = challengeScore(g.history, g.config, ring.criticalBuffer.value);
+      const verdict = challengeVerdict(g, challengeCriticalBuffer(ring), challengeSeed('ring-road'));
+      const expected = { ...verdict.score!, valid: verdict.notCounted.length === 0, judge: verdict.judge };
       const reply = await api<{ entry: Entry & Record<string, unknown>; debrief: DebriefData }>(
         app,
         `/api/challenges/entries/${id}`,
@@ -269,12 +273,14 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
       expect(entry.valid).toBe(expected.valid);
       expect(entry.score).toBe(expected.score);
       expect(entry.meanBin).toBe(expected.meanBin);
-      expect(entry.bounded).toBe(expected.bounded.bounded);
+      expect(entry.bounded).toBe(expected.valid);
+      expect(entry.judge).toEqual(expected.judge);
+      expect(expected.judge).not.toBeNull();
       expect(entry).toMatchObject({
         id,
         scenario: 'ring-road',
         seed: challengeSeed('ring-road'),
-        criticalBuffer: ring.criticalBuffer.value,
+        criticalBuffer: challengeCriticalBuffer(ring),
         rounds: ring.rounds,
         digest: historyDigest(g.history),
       });
@@ -299,6 +305,23 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     for (const s of [byBots, bySocket, early]) await recordedEntry(s.matchID);
     await new Promise((r) => setTimeout(r, 300)); // time for several sweeps (tickMs 40), none of which may record again
     for (const s of [byBots, bySocket, early]) expect(entriesOf(s.matchID)).toHaveLength(1);
+  });
+
+  it('S-CH10 a finished challenge match gives its verdict by match id (the game-over screen); others 404', async () => {
+    for (const s of [byBots, bySocket, early]) {
+      const reply = await api<{ entry: Entry & { criticalBuffer: number; judge: unknown } }>(
+        app,
+        `/api/challenges/matches/${s.matchID}`,
+      );
+      expect(reply.status).toBe(200);
+      const recorded = entriesOf(s.matchID);
+      expect(recorded).toHaveLength(1);
+      expect(reply.json.entry).toMatchObject({ id: recorded[0]!.id, criticalBuffer: challengeCriticalBuffer(ring) });
+    }
+    for (const unknown of ['nope', '__proto__', 'x'.repeat(100)]) {
+      const reply = await api<Err>(app, `/api/challenges/matches/${unknown}`);
+      expect(reply.status, unknown).toBe(404);
+    }
   });
 
   it('S-CH6 records a challenge ended early as invalid and says why', async () => {
@@ -326,7 +349,7 @@ describe('S-CH5-S-CH9 playing, recording, ranking, replaying, restarting', () =>
     expect(bots.score!).toBeLessThan(socket.score!);
     expect(late.valid).toBe(false);
     expect(Object.keys(bots).sort()).toEqual(
-      ['bounded', 'date', 'id', 'meanBin', 'names', 'reason', 'why', 'rounds', 'score', 'valid'].sort(),
+      ['bounded', 'date', 'id', 'judge', 'meanBin', 'names', 'reason', 'why', 'rounds', 'score', 'valid'].sort(),
     );
     const list = await api<{ scenario: string; best: { score: number; name: string } | null }[]>(
       app,

@@ -146,6 +146,7 @@ describe('the SQLite schema and its migrations (S-DB)', () => {
     expect(Object.keys(tables)).toEqual(['challenges', 'leaderboard', 'log', 'matches', 'sessions']);
     expect(tables.leaderboard!.map((c) => c.name)).toContain('why');
     expect(tables.leaderboard!.find((c) => c.name === 'why')).toMatchObject({ notnull: 1, dflt_value: "'[]'" });
+    expect(tables.leaderboard!.find((c) => c.name === 'judge')).toMatchObject({ type: 'TEXT', notnull: 0 });
     expect(tables.sessions!.map((c) => c.name).sort()).toEqual(['code', 'created_at', 'match_id', 'players']);
     storage.close();
   });
@@ -166,8 +167,9 @@ describe('the SQLite schema and its migrations (S-DB)', () => {
     });
     expect(findSession(storage, 'K7M2QX')).toEqual({ code: 'K7M2QX', match_id: 'm1', players: 3 });
     expect(db.prepare('SELECT recorded, kind FROM challenges').all()).toEqual([{ recorded: 1, kind: 'table' }]);
-    expect(db.prepare('SELECT id, score, rounds, why FROM leaderboard').all()).toEqual([
-      { id: 'e1', score: 0.8, rounds: 12, why: withWhy ? '[{"kind":"noRounds"}]' : '[]' },
+    // Migration 3: old entries keep their verdict and have no judge numbers (judged by the slope rule).
+    expect(db.prepare('SELECT id, score, rounds, why, judge FROM leaderboard').all()).toEqual([
+      { id: 'e1', score: 0.8, rounds: 12, why: withWhy ? '[{"kind":"noRounds"}]' : '[]', judge: null },
     ]);
     storage.close();
   });

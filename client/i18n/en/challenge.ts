@@ -16,13 +16,13 @@ export const challenge = {
     'Run the network on as little stock as you can, without letting the delays run away. Everyone plays the same dice, so scores compare.',
   'challenge.rules.title': 'How the score works',
   'challenge.rules.score':
-    'Score = the mean bin held across the whole network (every input of every workshop, bots included, averaged over the rounds) divided by the network’s critical buffer B_c.',
+    'Score = the mean bin held across the whole network (every input of every workshop, bots included, averaged over the rounds) divided by the critical buffer B_c of the published map, measured with the lab.',
   'challenge.rules.lower':
     'Lower is better. A score of 1.000 is a network that held, on average, exactly the critical buffer.',
   'challenge.rules.bounded':
-    'A score counts only if lateness stayed bounded: if it was still growing round after round at the end, the run is listed but not ranked.',
+    'A score counts only if your stock held. The judge runs your network, with each input at its average bin, for thousands of rounds on its own dice: lateness must not keep growing. And your run must not have been later on average than even bins at the critical buffer on your own dice.',
   'challenge.rules.seed':
-    'Every challenge has a fixed, published map. The trouble dice are drawn secretly for each attempt, so nobody knows a roll in advance.',
+    'Every challenge has a fixed, published map. The trouble dice are drawn secretly for each attempt, so nobody knows a roll in advance: two attempts with the same bins score the same but may be judged on different luck.',
   'challenge.rules.modes':
     'Play solo: you run one workshop and bots run the others. Host a table: a facilitator and several players, like a session.',
   'challenge.rules.lab': 'Where is the cliff of a network? Measure it in the lab.',
@@ -76,20 +76,20 @@ export const challenge = {
   'leaderboard.play': 'Play this challenge',
   'leaderboard.invalid': 'Not ranked',
   'leaderboard.invalidText':
-    'A run counts only if lateness stayed bounded on the published dice, over every round and without shocks. Holding little stock is easy when the delays are allowed to run away, so these scores do not count; each row says why.',
+    'A run counts only if its stock held (no growing lateness, no later than even bins at the critical buffer), over every round and without shocks. Holding little stock is easy when the delays are allowed to run away, so these scores do not count; each row says why.',
   'leaderboard.invalidCaption': 'Runs of {title} that do not count, lowest score first',
   'leaderboard.col.rank': 'Rank',
   'leaderboard.col.names': 'Played by',
   'leaderboard.col.score': 'Score',
   'leaderboard.col.meanBin': 'Mean bin',
-  'leaderboard.col.bounded': 'Bounded',
+  'leaderboard.col.bounded': 'Stock held',
   'leaderboard.col.reason': 'Why it does not count',
   'leaderboard.col.date': 'Date',
   'leaderboard.col.replay': 'Replay',
   'leaderboard.bounded.yes': 'yes',
-  'leaderboard.bounded.yesWhy': 'lateness stopped growing',
+  'leaderboard.bounded.yesWhy': 'lateness does not grow',
   'leaderboard.bounded.no': 'no',
-  'leaderboard.bounded.noWhy': 'lateness was still growing at the end',
+  'leaderboard.bounded.noWhy': 'over the cliff, or later than even bins at the critical buffer',
   'leaderboard.bounded.noRounds': 'not measured: no round was played',
   'leaderboard.noReason': 'The server gave no reason.',
   'leaderboard.none': 'none',
@@ -106,17 +106,29 @@ export const challenge = {
   'replay.notFound': 'There is no recorded run with this id.',
   'replay.by': 'Played by',
   'replay.date': 'Finished',
-  'replay.counted': 'Counts: lateness stayed bounded.',
-  'replay.notCounted': 'Does not count: lateness was still growing at the end.',
+  'replay.counted': 'Counts: the stock held.',
+  'replay.notCounted': 'Does not count.',
   'replay.leaderboard': 'Back to the leaderboard',
 
   // the game-over block of a challenge match
   'challenge.over.title': 'Your challenge score',
   'challenge.over.formula': 'Mean bin of the whole network {bin} ÷ critical buffer {bc}. Lower is better.',
-  'challenge.over.counted': 'It counts on the leaderboard: lateness stayed bounded.',
+  'challenge.over.counted': 'It counts on the leaderboard: your stock held.',
+  'challenge.over.judging': 'The judge is checking your run…',
+  'challenge.over.judgeFailed': 'The verdict could not be loaded: {message}',
+  'challenge.over.retry': 'Try again',
+  'challenge.judge.title': 'What the judge measured',
+  'challenge.judge.growth':
+    'Your network with every input at its average bin, run for {steps} rounds {replicas} times: lateness changes by {rate} ± {error} per round. Above zero by more than twice the ± means the network is over its cliff.',
+  'challenge.judge.level':
+    'Your network was late {lateness} on average; even bins at the critical buffer ({bin}) would have been late {reference} on the same dice. More than that means stock saved was paid for in lateness.',
   'challenge.over.notCounted': 'It does not count on the leaderboard:',
+  'challenge.over.growth':
+    'With your average bins the network is over its cliff: lateness grows by {rate} ± {error} per round, more than twice the ± above zero.',
+  'challenge.over.lateness':
+    'Your network was later on average ({lateness}) than even bins at the critical buffer {bin} on the same dice ({reference}): stock saved was paid for in lateness.',
   'challenge.over.unbounded':
-    'Lateness kept growing by {slope} per round over rounds {from}-{to}, more than the {threshold} per round a bounded run allows: the network was over its cliff.',
+    'Judged by the old rule: lateness kept growing by {slope} per round over rounds {from}-{to}, more than the {threshold} per round it allowed.',
   'challenge.over.seed': 'It was not played on the challenge seed {seed}.',
   'challenge.over.noRounds': 'No round was played.',
   'challenge.over.endedEarly': 'The game ended after {played} of {rounds} rounds.',

@@ -29,6 +29,8 @@ export const requestRefusals = {
   'refusal.challenge.unknown': 'There is no challenge for this scenario.',
   'refusal.entry.malformed': 'This replay address is not valid.',
   'refusal.entry.unknown': 'There is no such leaderboard entry.',
+  'refusal.challengeMatch.unknown': 'There is no challenge game with this id.',
+  'refusal.challengeMatch.notOver': 'This challenge game is not over yet: its verdict comes at the end.',
   'refusal.host.unknown': 'This server does not answer under this address. Open it by its usual address.',
   'refusal.origin.refused': 'This server does not accept requests from this page.',
   'refusal.rate.limited': 'Too many requests from your network. Try again in {seconds} s.',
