@@ -43,6 +43,7 @@ export default function PlayPage({ code }: { readonly code: string }) {
       moves={ready ? match.moves : {}}
       isConnected={ready ? match.isConnected : true}
       playerID={connection.playerID}
+      matchID={connection.matchID}
       debriefHref={`/debrief/${encodeURIComponent(code)}`}
     />
   );

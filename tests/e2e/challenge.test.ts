@@ -139,7 +139,7 @@ describe('challenge mode in a real browser (issue 5)', () => {
     await page.getByRole('link', { name: 'See the challenges' }).click();
     await page.waitForURL('**/challenge');
     await page.getByRole('heading', { name: 'Challenge', level: 1 }).waitFor();
-    await page.getByText(/divided by the network’s critical buffer B_c/).waitFor();
+    await page.getByText(/divided by the critical buffer B_c of the published map/).waitFor();
     await page.getByText(/counts only if your stock held/).waitFor();
     const card = page.getByRole('region', { name: 'Two inputs', exact: true });
     await card.getByText(SEED, { exact: true }).waitFor();
